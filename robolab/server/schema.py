@@ -1,0 +1,106 @@
+"""The SQLite schema, as numbered migrations; ``schema_version`` says which ones ran.
+
+The model, with the facilitator's side (sessions, live dashboard, replays, exports) in mind:
+
+- ``sessions``: a join code, a state (open, paused, ended) and an ordered list of challenges
+  (``session_challenges``) whose ``access`` is ``auto`` (unlocked once the previous one is
+  solved), ``open`` or ``locked``.
+- ``teams``: a pseudonym (animal + colour keys, unique in a session); never a name.
+  ``team_tokens`` holds the hashes of the secret tokens of the team's tablets (one per join or
+  resume, so a team may work on two tablets and switching tablets logs nobody out).
+- ``attempts``: every run of a team, with the program (canonical JSON), the Blockly workspace as
+  sent, and the whole result with its trace (enough for a replay); ``progress`` keeps the best
+  stars and counts per team and challenge, updated in the same transaction.
+- ``workspaces``: the autosaved editor state per team and challenge.
+- ``events``: the per-session event stream (sequence numbers for dashboards that reconnect).
+
+Never edit a migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the first schema
+    """
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL DEFAULT '',
+        state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'paused', 'ended')),
+        demo INTEGER NOT NULL DEFAULT 0,
+        created_at REAL NOT NULL,
+        ended_at REAL
+    );
+    CREATE TABLE session_challenges (
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        challenge_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        access TEXT NOT NULL DEFAULT 'auto' CHECK (access IN ('auto', 'open', 'locked')),
+        PRIMARY KEY (session_id, challenge_id)
+    );
+    CREATE TABLE teams (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        animal TEXT NOT NULL,
+        color TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        last_change REAL NOT NULL,
+        UNIQUE (session_id, animal, color)
+    );
+    CREATE TABLE team_tokens (
+        token_hash TEXT PRIMARY KEY,
+        team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+        created_at REAL NOT NULL
+    );
+    CREATE TABLE attempts (
+        id INTEGER PRIMARY KEY,
+        team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        challenge_id TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        outcome TEXT NOT NULL,
+        solved INTEGER NOT NULL,
+        stars INTEGER NOT NULL,
+        steps INTEGER NOT NULL,
+        ticks INTEGER NOT NULL,
+        blocks INTEGER,
+        program TEXT,
+        workspace TEXT,
+        result TEXT NOT NULL
+    );
+    CREATE INDEX attempts_by_team ON attempts (team_id, challenge_id, id);
+    CREATE INDEX attempts_by_session ON attempts (session_id, id);
+    CREATE TABLE progress (
+        team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+        challenge_id TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        best_stars INTEGER NOT NULL DEFAULT 0,
+        solved_at REAL,
+        last_outcome TEXT,
+        last_attempt_at REAL,
+        PRIMARY KEY (team_id, challenge_id)
+    );
+    CREATE TABLE workspaces (
+        team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+        challenge_id TEXT NOT NULL,
+        workspace TEXT NOT NULL,
+        updated_at REAL NOT NULL,
+        PRIMARY KEY (team_id, challenge_id)
+    );
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        team_id INTEGER REFERENCES teams(id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        data TEXT NOT NULL,
+        at REAL NOT NULL
+    );
+    CREATE INDEX events_by_session ON events (session_id, id);
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)

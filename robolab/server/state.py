@@ -1,0 +1,89 @@
+"""What the routes share: configuration, challenges, database, hub, rate limits."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import cast
+
+from starlette.requests import HTTPConnection
+
+from robolab.server.catalog import Catalog
+from robolab.server.db import DB_FILE, Database
+from robolab.server.hub import Hub
+from robolab.server.room import RoomControl
+
+
+@dataclass
+class ServerConfig:
+    """How to run the server.
+
+    Attributes:
+        data_dir: where the database lives (the user's data folder by default, see the CLI).
+        pack_roots: folders of challenge packs (``None``: the bundled packs).
+        demo: keep an open demo session with every loaded challenge.
+        join_limit: joins, resumes and code look-ups per minute and client address.
+        keep_days: sessions without activity for this many days are deleted with all their
+            data (0: never).
+        stuck_minutes: a team trying the same challenge this long without solving it is shown
+            as stuck on the dashboard.
+        stuck_tries: ... or after this many tries without solving it.
+        listen_host: the address the server listens on (the join QR code uses a LAN address
+            when it listens on every interface and the facilitator browses on localhost).
+    """
+
+    data_dir: Path
+    pack_roots: list[Path] | None = None
+    demo: bool = False
+    join_limit: int = 30
+    keep_days: int = 30
+    stuck_minutes: float = 5.0
+    stuck_tries: int = 5
+    listen_host: str | None = None
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / DB_FILE
+
+
+class RateLimiter:
+    """At most ``limit`` events per ``window`` seconds per key (for example failed resumes per
+    client address), so pseudonyms cannot be guessed by trying them all."""
+
+    def __init__(self, limit: int = 30, window: float = 60.0) -> None:
+        self.limit = limit
+        self.window = window
+        self._hits: dict[str, deque[float]] = defaultdict(deque)
+
+    def allow(self, key: str) -> bool:
+        """Records a hit for ``key``; False when over the limit."""
+        now = time.monotonic()
+        hits = self._hits[key]
+        while hits and hits[0] <= now - self.window:
+            hits.popleft()
+        if len(hits) >= self.limit:
+            return False
+        hits.append(now)
+        if len(self._hits) > 10_000:  # forget idle keys
+            for other in [k for k, v in self._hits.items() if not v]:
+                del self._hits[other]
+        return True
+
+
+@dataclass
+class AppState:
+    config: ServerConfig
+    catalog: Catalog
+    db: Database
+    hub: Hub
+    facilitator_token: str
+    limiter: RateLimiter = field(default_factory=RateLimiter)
+    room: RoomControl = field(default_factory=RoomControl)
+    projector: dict[int, list[int]] = field(default_factory=dict)
+    """Per session, the attempts shown big on the projector ("watch this run")."""
+
+
+def app_state(conn: HTTPConnection) -> AppState:
+    return cast(AppState, conn.app.state.robolab)
