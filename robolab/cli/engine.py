@@ -8,22 +8,26 @@ import sys
 from pathlib import Path
 
 from robolab.challenge import Challenge
-from robolab.challenge_loader import load_challenge
 from robolab.checker import check_paths
 from robolab.cli import add_lang
-from robolab.errors import ProblemList, ProgramError
+from robolab.cli.inputs import (
+    INVALID,
+    NOT_SOLVED,
+    SOLVED,
+    find_challenge,
+    open_challenge,
+    program_error_text,
+    read_program,
+    result_lines,
+)
+from robolab.errors import ProgramError
 from robolab.i18n import Lang
 from robolab.messages import translate
 from robolab.outcome_text import outcome_label, stars_text
-from robolab.pack import bundled_packs_root, load_packs
-from robolab.program import Program
-from robolab.program_loader import load_program
+from robolab.pack import load_packs
 from robolab.results import RunResult
 from robolab.runner import invalid_result, run
 from robolab.solver import SearchTooLarge
-from robolab.yaml_lines import line_index, nearest_line
-
-SOLVED, NOT_SOLVED, INVALID = 0, 1, 2
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -69,65 +73,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_demo)
 
 
-def find_challenge(ref: str) -> Challenge:
-    """A challenge from a file path, or from its id in the bundled packs.
-
-    Raises:
-        ProblemList: the file is broken, or no bundled challenge has that id.
-    """
-    path = Path(ref)
-    if path.exists() or ref.endswith((".yaml", ".yml")):
-        return load_challenge(path)
-    for pack in load_packs([bundled_packs_root()]):
-        for challenge in pack.challenges:
-            if challenge.id == ref:
-                return challenge
-    from robolab.errors import ChallengeError
-
-    raise ProblemList([ChallengeError("challenge.not_found", file=ref)])
-
-
-def read_program(ref: str) -> Program:
-    """Loads a program file; errors name the file and, when possible, the line."""
-    try:
-        return load_program(ref)
-    except ProgramError as err:
-        err.file_line = _program_line(ref, err)  # type: ignore[attr-defined]
-        raise
-
-
-def _program_line(ref: str, err: ProgramError) -> str:
-    line = None
-    if err.at:
-        try:
-            lines = line_index(Path(ref).read_text(encoding="utf-8"))
-            line = nearest_line(lines, err.at)
-            if line is None and err.at[:1] == ("main",):  # a bare list is main
-                line = nearest_line(lines, err.at[1:])
-        except (OSError, UnicodeDecodeError):
-            line = None
-    return f"{ref}:{line}" if line else ref
-
-
-def _print_problems(err: ProblemList, lang: Lang) -> None:
-    for problem in err.problems:
-        print(problem.located(lang), file=sys.stderr)
-
-
 def cmd_run(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
-    try:
-        challenge = find_challenge(args.challenge)
-    except ProblemList as err:
-        _print_problems(err, lang)
+    challenge = open_challenge(args.challenge, lang)
+    if challenge is None:
         return INVALID
     try:
         program = read_program(args.program)
     except ProgramError as err:
-        result = invalid_result(challenge, err, lang)
-        where = getattr(err, "file_line", args.program)
-        print(f"{where}: {err.message(lang)}", file=sys.stderr)
-        _emit(result, args, lang)
+        print(program_error_text(args.program, err, lang), file=sys.stderr)
+        _emit(invalid_result(challenge, err, lang), args, lang)
         return INVALID
     result = run(challenge, program, lang=lang, trace=args.trace)
     _emit(result, args, lang)
@@ -145,27 +100,13 @@ def _emit(result: RunResult, args: argparse.Namespace, lang: Lang) -> None:
 
 
 def _run_report(result: RunResult, lang: Lang, *, trace: bool) -> str:
-    lines = [
-        f"{result.challenge}: {outcome_label(result.outcome, lang)}  {stars_text(result.stars)}",
-        translate(
-            "cli.steps_blocks",
-            lang,
-            steps=result.steps,
-            par_steps=result.par_steps if result.par_steps is not None else "?",
-            blocks=result.blocks if result.blocks is not None else "?",
-            par_blocks=result.par_blocks,
-            ticks=result.ticks,
-        ),
-    ]
-    if result.variants:
-        ok = sum(v.outcome.value == "success" for v in result.variants)
-        lines.append(translate("cli.variants", lang, ok=ok, total=len(result.variants)))
-    lines.append(result.message)
+    lines = result_lines(result, lang)
     if trace and result.main is not None and result.main.trace:
         for step in result.main.trace:
             event = f"  {step.event}" if step.event else ""
             lines.append(
-                f"  {step.tick:>5}  #{step.number:<4} {step.action:<14} ({step.x},{step.y}) {step.heading.label}{event}"
+                f"  {step.tick:>5}  #{step.number:<4} {step.action:<14} "
+                f"({step.x},{step.y}) {step.heading.label}{event}"
             )
     return "\n".join(lines)
 
@@ -206,10 +147,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_solve(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
-    try:
-        challenge = find_challenge(args.challenge)
-    except ProblemList as err:
-        _print_problems(err, lang)
+    challenge = open_challenge(args.challenge, lang)
+    if challenge is None:
         return INVALID
     try:
         solution = challenge.optimum
@@ -269,3 +208,6 @@ def _table(rows: list[tuple[str, ...]]) -> str:
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+__all__ = ["INVALID", "NOT_SOLVED", "SOLVED", "find_challenge", "read_program", "register"]

@@ -24,11 +24,17 @@ from firmware_bridge.protocol import Capability, StepCode
 from firmware_bridge.runs import RobotReport, RunMode, run_challenge
 from firmware_bridge.session import RobotSession
 from robolab.cli import add_lang
-from robolab.errors import ProblemList, ProgramError
+from robolab.cli.inputs import (
+    INVALID,
+    NOT_SOLVED,
+    SOLVED,
+    open_challenge,
+    open_program,
+    result_lines,
+)
 from robolab.i18n import Lang
 from robolab.messages import translate
-from robolab.outcome_text import outcome_label, stars_text
-from robolab.results import RunResult
+from robolab.outcome_text import outcome_label
 
 ROBOT_PROBLEM = 3
 T = TypeVar("T")
@@ -336,20 +342,10 @@ async def _ask_int(loop: asyncio.AbstractEventLoop, prompt: str, default: int, l
 
 
 def cmd_robot_run(args: argparse.Namespace) -> int:
-    from robolab.cli.engine import INVALID, NOT_SOLVED, SOLVED, find_challenge, read_program
-
     lang: Lang = args.lang
-    try:
-        challenge = find_challenge(args.challenge)
-    except ProblemList as err:
-        for problem in err.problems:
-            print(problem.located(lang), file=sys.stderr)
-        return INVALID
-    try:
-        program = read_program(args.program)
-    except ProgramError as err:
-        where = getattr(err, "file_line", args.program)
-        print(f"{where}: {err.message(lang)}", file=sys.stderr)
+    challenge = open_challenge(args.challenge, lang)
+    program = open_program(args.program, lang) if challenge is not None else None
+    if challenge is None or program is None:
         return INVALID
     mode = RunMode(args.mode)
 
@@ -375,33 +371,14 @@ def _robot_report(report: RobotReport, lang: Lang) -> str:
     title = translate(
         "robot.run_robot", lang, name=robot["name"], kind=robot["kind"], mode=robot["mode"]
     )
-    lines = [f"[{title}]", *_result_lines(report.result, lang)]
+    lines = [f"[{title}]", *result_lines(report.result, lang)]
     if report.differences:
         lines.append(translate("robot.run_differs", lang, what=", ".join(report.differences)))
         lines.append(f"[{translate('robot.run_simulated', lang)}]")
-        lines += _result_lines(report.simulated, lang)
+        lines += result_lines(report.simulated, lang)
     else:
         lines.append(translate("robot.run_same", lang))
     return "\n".join(lines)
-
-
-def _result_lines(result: RunResult, lang: Lang) -> list[str]:
-    return [
-        f"{result.challenge}: {outcome_label(result.outcome, lang)}  {stars_text(result.stars)}",
-        translate(
-            "cli.steps_blocks",
-            lang,
-            steps=result.steps,
-            par_steps=result.par_steps if result.par_steps is not None else "?",
-            blocks=result.blocks if result.blocks is not None else "?",
-            par_blocks=result.par_blocks,
-            ticks=result.ticks,
-        ),
-        result.message,
-    ]
-
-
-# -- robots demo ---------------------------------------------------------------------------------
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -457,14 +434,9 @@ def cmd_virtual_robot(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     grid = start = None
     if args.challenge:
-        from robolab.cli.engine import find_challenge
-
-        try:
-            challenge = find_challenge(args.challenge)
-        except ProblemList as err:
-            for problem in err.problems:
-                print(problem.located(lang), file=sys.stderr)
-            return 2
+        challenge = open_challenge(args.challenge, lang)
+        if challenge is None:
+            return INVALID
         grid, start = challenge.board.grid, challenge.board.start
     faults = Faults(
         drop=args.drop,

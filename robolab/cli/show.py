@@ -9,7 +9,7 @@ from pathlib import Path
 
 from robolab.blockly import dumps_workspace, program_to_workspace
 from robolab.cli import add_lang
-from robolab.cli.engine import read_program
+from robolab.cli.inputs import read_program, where_in_program
 from robolab.errors import ProgramError
 from robolab.i18n import Lang
 from robolab.program import Program
@@ -52,8 +52,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"{args.program}:{err.line}: {err.reason(lang)}", file=sys.stderr)
         return INVALID
     except ProgramError as err:
-        where = getattr(err, "file_line", args.program)
-        print(f"{where}: {err.message(lang)}", file=sys.stderr)
+        print(f"{where_in_program(args.program, err)}: {err.message(lang)}", file=sys.stderr)
         return INVALID
     if args.format == "json":
         print(json.dumps(program.to_json(), ensure_ascii=False, indent=2))

@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from robolab.challenge import Challenge
 from robolab.cli import add_lang
-from robolab.cli.engine import find_challenge, read_program
-from robolab.errors import ProblemList, ProgramError
+from robolab.cli.inputs import open_challenge, open_program
 from robolab.i18n import LANGS, Lang
 from robolab.messages import translate
 from robolab.outcome_text import outcome_label, stars_text
@@ -157,11 +156,8 @@ def _both(key: str, lang: Lang, **params: Any) -> str:
 def _load(args: argparse.Namespace) -> tuple[Challenge, Program | None] | int:
     """The challenge and program, or an exit code after printing what is wrong."""
     lang: Lang = args.lang
-    try:
-        challenge = find_challenge(args.challenge)
-    except ProblemList as err:
-        for problem in err.problems:
-            print(problem.located(lang), file=sys.stderr)
+    challenge = open_challenge(args.challenge, lang)
+    if challenge is None:
         return INVALID
     if not 0 <= args.variant < len(challenge.boards):
         max_variant = len(challenge.boards) - 1
@@ -170,10 +166,8 @@ def _load(args: argparse.Namespace) -> tuple[Challenge, Program | None] | int:
     program = getattr(args, "program", None)
     if program is None:
         return challenge, None
-    try:
-        loaded = read_program(program)
-    except ProgramError as err:
-        print(f"{getattr(err, 'file_line', program)}: {err.message(lang)}", file=sys.stderr)
+    loaded = open_program(program, lang)
+    if loaded is None:
         return INVALID
     problems = check_allowed(loaded, challenge)
     if problems:
