@@ -8,7 +8,7 @@ import json
 import secrets
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from robolab.server.db import transaction
@@ -67,10 +67,16 @@ def _new_code(conn: sqlite3.Connection) -> str:
 
 
 def create_session(
-    conn: sqlite3.Connection, title: str, challenge_ids: Sequence[str], *, demo: bool = False
+    conn: sqlite3.Connection,
+    title: str,
+    challenge_ids: Sequence[str],
+    *,
+    demo: bool = False,
+    access: Mapping[str, Access] | None = None,
 ) -> Session:
-    """A new open session with its challenges in ladder order (all ``auto``)."""
+    """A new open session with its challenges in ladder order (``auto`` unless ``access`` says)."""
     now = time.time()
+    access = access or {}
     with transaction(conn):
         code = _new_code(conn)
         cur = conn.execute(
@@ -79,8 +85,12 @@ def create_session(
         )
         session_id = int(cur.lastrowid or 0)
         conn.executemany(
-            "INSERT INTO session_challenges (session_id, challenge_id, position) VALUES (?, ?, ?)",
-            [(session_id, cid, i) for i, cid in enumerate(dict.fromkeys(challenge_ids))],
+            "INSERT INTO session_challenges (session_id, challenge_id, position, access) "
+            "VALUES (?, ?, ?, ?)",
+            [
+                (session_id, cid, i, access.get(cid, Access.AUTO).value)
+                for i, cid in enumerate(dict.fromkeys(challenge_ids))
+            ],
         )
     found = session_by_id(conn, session_id)
     assert found is not None  # just inserted

@@ -58,6 +58,28 @@ def team(client: TestClient) -> dict[str, str]:
     return join(client)
 
 
+def login(client: TestClient) -> dict[str, str]:
+    """Follows the facilitator link (the client keeps the cookie); returns the CSRF header."""
+    from robolab.server.guard import csrf_token
+
+    token = client.app.state.robolab.facilitator_token  # type: ignore[attr-defined]
+    assert client.get(f"/facilitator?token={token}", follow_redirects=False).status_code == 303
+    return {"X-RoboLab-CSRF": csrf_token(token)}
+
+
+@pytest.fixture
+def fac(client: TestClient) -> dict[str, str]:
+    return login(client)
+
+
+def demo_id(client: TestClient) -> int:
+    from robolab.server import store
+
+    state = client.app.state.robolab  # type: ignore[attr-defined]
+    sessions = client.portal.call(state.db.run, store.open_sessions)  # type: ignore[union-attr]
+    return int(sessions[0].id)
+
+
 @dataclass
 class LiveServer:
     process: subprocess.Popen[str]
@@ -79,9 +101,9 @@ class LiveServer:
             self.process.stdout.close()
 
 
-def start_server(data: Path, *extra: str, timeout: float = 20.0) -> LiveServer:
-    """Starts ``robolab serve`` on a free port and reads what it prints."""
-    cmd = [sys.executable, "-m", "robolab", "serve", "--host", "127.0.0.1", "--port", "0"]
+def start_server(data: Path, *extra: str, timeout: float = 20.0, port: int = 0) -> LiveServer:
+    """Starts ``robolab serve`` on ``port`` (0: a free one) and reads what it prints."""
+    cmd = [sys.executable, "-m", "robolab", "serve", "--host", "127.0.0.1", "--port", str(port)]
     cmd += ["--data", str(data), "--pack", str(PACKS), "--demo", "--lang", "en", *extra]
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     proc = subprocess.Popen(

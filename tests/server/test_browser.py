@@ -7,96 +7,27 @@ of the main screens go to ``artifacts/server/`` (git-ignored).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.server.conftest import REPO, LiveServer
+from tests.server.browsing import ARTIFACTS, CHROMIUM, Tablet, add_moves, launch
+from tests.server.conftest import LiveServer
 
-CHROMIUM = Path("/usr/lib/chromium/chromium")
-SHOTS = REPO / "artifacts" / "server"
-BLOCKLY = REPO / "robolab" / "server" / "static" / "vendor" / "blockly" / "blockly_compressed.js"
+SHOTS = ARTIFACTS / "server"
 
 pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
     pytest.mark.timeout(120),
 ]
 
-sync_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    assert BLOCKLY.is_file(), "Blockly is not copied: run `make web`"
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"],
-        )
+    with launch() as browser:
         yield browser
-        browser.close()
-
-
-class Tablet:
-    """A tablet-sized, touch, French browser context that records what must never happen."""
-
-    def __init__(self, browser: Any, server: LiveServer, locale: str = "fr-FR") -> None:
-        self.server = server
-        self.context = browser.new_context(
-            viewport={"width": 1024, "height": 768},
-            has_touch=True,
-            is_mobile=True,
-            locale=locale,
-        )
-        self.page = self.context.new_page()
-        self.problems: list[str] = []
-        self.expected: list[str] = []  # console errors a test provokes on purpose
-        self.requests: list[str] = []
-        self.page.on("request", self._request)
-        self.page.on("pageerror", lambda exc: self.problems.append(f"page error: {exc}"))
-        self.page.on("console", self._console)
-
-    def _console(self, msg: Any) -> None:
-        if msg.type == "error" and not any(text in msg.text for text in self.expected):
-            self.problems.append(f"console error: {msg.text}")
-
-    def _request(self, request: Any) -> None:
-        url = request.url
-        self.requests.append(url)
-        if not url.startswith((self.server.base + "/", "data:", "blob:")):
-            self.problems.append(f"request outside the server: {url}")
-
-    def shot(self, name: str) -> None:
-        self.page.screenshot(path=str(SHOTS / f"{name}.png"))
-
-    def join(self) -> str:
-        """Opens the QR code's address and picks the first pseudonym; returns its name."""
-        page = self.page
-        page.goto(f"{self.server.base}/j/{self.server.code}")
-        card = page.get_by_test_id("pseudonym").first
-        name = card.inner_text().strip()
-        card.click()
-        page.get_by_test_id("pick-go").click()
-        page.get_by_test_id("ladder").wait_for()
-        return name
-
-    def open(self, challenge: str) -> None:
-        self.page.locator(f"[data-testid=challenge][data-id='{challenge}']").click()
-        self.page.locator(f"[data-testid=challenge-page][data-id='{challenge}']").wait_for()
-        self.page.wait_for_function("() => !!Blockly.getMainWorkspace()")
-
-    def blocks(self, kind: str) -> int:
-        return int(
-            self.page.evaluate(
-                "(t) => Blockly.getMainWorkspace().getBlocksByType(t, false).length", kind
-            )
-        )
-
-    def close(self) -> None:
-        self.context.close()
-        assert self.problems == []
 
 
 @pytest.fixture
@@ -138,23 +69,6 @@ def touch_drag_from_flyout(tablet: Tablet, block_type: str) -> None:
         cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
     cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
     cdp.detach()
-
-
-def add_moves(tablet: Tablet, count: int) -> None:
-    tablet.page.evaluate(
-        """(count) => {
-          const ws = Blockly.getMainWorkspace();
-          let last = ws.getBlocksByType('robolab_start', false)[0];
-          while (last.getNextBlock()) last = last.getNextBlock();
-          for (let i = 0; i < count; i++) {
-            const b = ws.newBlock('robolab_move_forward');
-            b.initSvg(); b.render();
-            last.nextConnection.connect(b.previousConnection);
-            last = b;
-          }
-        }""",
-        count,
-    )
 
 
 def test_join_build_run_see_it_move_and_find_the_work_again(tablet: Tablet) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 
 import pytest
 
@@ -42,3 +43,24 @@ async def test_closing_unsubscribes() -> None:
     assert hub.count(team_topic(1)) == 1
     sub.close()
     assert hub.publish(Event("attempt", 1, 1)) == 0
+
+
+@pytest.mark.asyncio
+async def test_closing_a_session_ends_its_subscriptions_after_what_is_queued() -> None:
+    hub = Hub()
+    tablet = hub.subscribe([team_topic(1), room_topic(7)])
+    dashboard = hub.subscribe([facilitators_topic(7)])
+    elsewhere = hub.subscribe([room_topic(8)])
+    hub.publish(Event("session.deleted", 7, None))
+    hub.close_session(7)
+    for sub in (tablet, dashboard):
+        assert (await sub.get()).type == "session.deleted"  # type: ignore[union-attr]
+        assert await sub.get() is None
+    assert hub.count(room_topic(7)) == hub.count(team_topic(1)) == 0
+    assert hub.count(room_topic(8)) == 1 and elsewhere.queue.empty()
+
+
+def test_an_event_is_encoded_once_for_every_subscriber() -> None:
+    event = Event("attempt", 7, 1, {"stars": 3, "text": "é"}, 12.5, 4)
+    assert event.wire is event.wire
+    assert json.loads(event.wire) == {"type": "event", "event": event.to_json()}

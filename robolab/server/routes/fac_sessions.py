@@ -7,6 +7,7 @@ CSRF header (see :mod:`robolab.server.guard`).
 
 from __future__ import annotations
 
+import io
 import time
 from datetime import datetime
 from typing import Any
@@ -96,12 +97,8 @@ async def create_session(request: Request) -> Response:
         "session.default_title", lang, date=datetime.now().strftime("%d/%m %H:%M")
     )
 
-    def create(conn: Any) -> Any:
-        session = store.create_session(conn, title, [cid for cid, _ in ladder])
-        admin_store.set_ladder(conn, session.id, ladder)
-        return session
-
-    session = await state.db.run(create)
+    ids = [cid for cid, _ in ladder]
+    session = await state.db.run(store.create_session, title, ids, access=dict(ladder))
     out = session_json(session)
     out["join_url"] = join_url(request, session)
     return json_response(out, status=201)
@@ -171,8 +168,14 @@ async def qr_svg(request: Request) -> Response:
     """``GET /api/facilitator/sessions/{id}/qr.svg``: the join address as a QR code."""
     _, session = await facilitator_session(request)
     qr = segno.make(join_url(request, session), error="m")
-    body = qr.svg_inline(scale=10, dark="#181c2c", light="#ffffff", border=2)
-    return Response(body, media_type="image/svg+xml", headers={"Cache-Control": "no-store"})
+    out = io.BytesIO()
+    # a viewBox and no size: the picture scales to any box, up to a projector's screen
+    qr.save(
+        out, kind="svg", border=2, dark="#181c2c", light="#ffffff", xmldecl=False, omitsize=True
+    )
+    return Response(
+        out.getvalue(), media_type="image/svg+xml", headers={"Cache-Control": "no-store"}
+    )
 
 
 ROUTES = [

@@ -4,7 +4,7 @@ import { icon } from '../icons.js';
 import { h, mount, toast } from '../ui.js';
 import { get, post } from './api.js';
 import { header } from './header.js';
-import { iconButton } from './widgets.js';
+import { iconButton, tn } from './widgets.js';
 
 /** An ordered list of challenge ids with up / down / remove buttons. */
 export function orderList(items, titles, onChange, extra = () => null) {
@@ -27,7 +27,7 @@ export function orderList(items, titles, onChange, extra = () => null) {
 /** The packs, each challenge with a picture and an "add" toggle. */
 export function packPicker(packs, chosen, onToggle) {
   return packs.map((pack) => h('details.pack', { open: true },
-    h('summary', {}, h('strong', {}, pack.title), ` · ${t('challenges_n', { n: pack.challenges.length })}`),
+    h('summary', {}, h('strong', {}, pack.title), ` · ${tn('challenges_n', pack.challenges.length)}`),
     h('div.pack-actions', {}, h('button.small', {
       type: 'button', 'data-testid': 'add-pack', onclick: () => { for (const c of pack.challenges) if (!chosen.includes(c.id)) onToggle(c.id, true); },
     }, icon('plus', 16), t('add_all'))),

@@ -7,7 +7,7 @@ import { post, sessionPath } from './api.js';
 import { header } from './header.js';
 import { joinBox, roomControls } from './room.js';
 import { exportLinks } from './sessions.js';
-import { ago, clock, outcomeLabel, teamBadge, teamName } from './widgets.js';
+import { ago, clock, outcomeLabel, teamBadge, teamName, tn } from './widgets.js';
 
 const STAR = '★';
 
@@ -47,8 +47,8 @@ function cellView(model, team, challenge, stats) {
   const cls = cell.solved ? '.solved' : stuck ? '.stuck' : '.trying';
   return h(`td.cell${cls}${current ? '.current' : ''}`, { 'data-challenge': challenge.id, 'data-stars': cell.stars, 'data-attempts': cell.attempts },
     h('a', { href, title: t('see_attempts') },
-      h('span.cstars', { 'aria-label': t('stars_n', { n: cell.stars }) }, starText(cell.stars)),
-      h('span.ctries', {}, t('tries_n', { n: cell.attempts })),
+      h('span.cstars', { 'aria-label': tn('stars_n', cell.stars) }, starText(cell.stars)),
+      h('span.ctries', {}, tn('tries_n', cell.attempts)),
       h(`span.outcome.${cell.last_outcome}`, {}, outcomeLabel(cell.last_outcome))));
 }
 
@@ -77,7 +77,7 @@ function alerts(live) {
   const model = live.model;
   const stuck = [...model.teams.values()].filter((team) => model.stats(team).stuck);
   if (!stuck.length) return h('div.alerts.none', { 'data-testid': 'alerts' }, t('nobody_stuck'));
-  return h('div.alerts', { 'data-testid': 'alerts' }, h('strong', {}, t('stuck_teams', { n: stuck.length })), ' ',
+  return h('div.alerts', { 'data-testid': 'alerts' }, h('strong', {}, tn('stuck_teams', stuck.length)), ' ',
     stuck.map((team) => h('a.chip', { href: `#/s/${model.session.id}/t/${team.id}` }, teamName(team))));
 }
 
@@ -109,25 +109,27 @@ export async function showDashboard(live) {
     const teams = [...model.teams.values()];
     body = h('tbody', {}, teams.map((team) => rowView(live, team)));
     const table = h('table.grid', { 'data-testid': 'grid' },
-      h('thead', {}, h('tr', {}, h('th.team-head', { scope: 'col' }, t('teams_n', { n: teams.length })),
+      h('thead', {}, h('tr', {}, h('th.team-head', { scope: 'col' }, tn('teams_n', teams.length)),
         model.challenges.map((c, i) => columnHead(live, c, i)), h('th.total-head', { scope: 'col' }, t('total')))),
       body);
-    root.replaceChildren(
+    root.replaceChildren(...[
       header('dashboard', live),
       h(`div.room-bar.${session.state}`, {},
         h('div.room-title', {}, h('h1', { 'data-testid': 'session-title' }, session.title), stateBadge),
-        controls.el,
-        h('div.row', {}, exportLinks(session.id))),
+        controls.el),
       session.state === 'paused' ? h('div.paused-banner', { 'data-testid': 'paused-banner' }, icon('pause'), t('paused_banner')) : null,
       h('div.dash', {},
         h('div.dash-main', {},
           alertBox,
-          teams.length ? h('div.grid-wrap', {}, table) : h('p.empty', { 'data-testid': 'no-teams' }, t('no_teams')),
+          h('div.grid-wrap', {}, table),
+          teams.length ? null : h('p.empty', { 'data-testid': 'no-teams' }, t('no_teams')),
           h('p.legend', {}, t('legend', { minutes: model.stuckRule.minutes, tries: model.stuckRule.tries }))),
         h('aside.dash-side', {},
           joinBox(live),
+          h('div.exports', {}, exportLinks(session.id)),
           h('h3', {}, t('messages')),
-          messageLog)));
+          messageLog)),
+    ].filter(Boolean));
   };
 
   const renderTeam = (id) => {

@@ -7,7 +7,7 @@ import { h, mount } from '../ui.js';
 import { get, sessionPath } from './api.js';
 import { replayView } from './replay.js';
 import { joinBox } from './room.js';
-import { parText, teamName } from './widgets.js';
+import { parText, teamName, tn } from './widgets.js';
 
 const ROWS = 12;
 
@@ -23,7 +23,7 @@ function leaderboard(model, limit) {
         h('span.total', {}, `${row.stars} ★`),
         h('span.par', { title: t('par_help') }, row.solved ? parText(row.par) : ''))))
       : h('p.empty', {}, t('no_teams')),
-    rows.length > limit ? h('p.more', {}, t('more_teams', { n: rows.length - limit })) : null,
+    rows.length > limit ? h('p.more', {}, tn('more_teams', rows.length - limit)) : null,
     h('p.par-help', {}, t('par_help')));
 }
 

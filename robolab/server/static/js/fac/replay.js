@@ -4,7 +4,7 @@ import { t } from '../i18n.js';
 import { icon } from '../icons.js';
 import { Player } from '../player.js';
 import { h, stars } from '../ui.js';
-import { outcomeLabel } from './widgets.js';
+import { outcomeLabel, tn } from './widgets.js';
 
 const maps = new Map();
 
@@ -35,7 +35,7 @@ export async function replayView(attempt, { autoplay = false, loop = false, cont
   const el = h('div.replay', { 'data-testid': 'replay', 'data-attempt': attempt.id, 'data-outcome': attempt.outcome },
     mapBox,
     h('div.replay-result', {},
-      stars(attempt.stars, t('stars_n', { n: attempt.stars })),
+      stars(attempt.stars, tn('stars_n', attempt.stars)),
       h(`span.outcome.${attempt.outcome}`, {}, outcomeLabel(attempt.outcome)),
       h('span.numbers', {}, t('numbers', { blocks: attempt.blocks ?? '–', steps: attempt.steps }))),
     result.message ? h('p.result-message', {}, result.message) : null);

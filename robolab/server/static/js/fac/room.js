@@ -39,6 +39,7 @@ export function roomControls(live) {
 export function joinBox(live, { big = false } = {}) {
   const session = live.model.session;
   return h(`div.join${big ? '.big' : ''}`, { 'data-testid': 'join-box' },
+    h('div.join-call', {}, t('join_call')),
     h('img.qr', { src: sessionPath(live.sessionId, '/qr.svg'), alt: t('qr_alt', { url: session.join_url }) }),
     h('div', {},
       h('div.join-label', {}, t('join_code')),

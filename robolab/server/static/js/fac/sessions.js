@@ -1,15 +1,15 @@
 // The sessions: open ones first, with their code; export, end, delete; "new session".
-import { t } from '../i18n.js';
+import { lang, t } from '../i18n.js';
 import { icon } from '../icons.js';
 import { h, mount, toast } from '../ui.js';
 import { del, get, keepDays, post, sessionPath } from './api.js';
 import { header } from './header.js';
-import { confirmDialog, day, iconButton } from './widgets.js';
+import { confirmDialog, day, iconButton, tn } from './widgets.js';
 
 export function exportLinks(id) {
   const base = sessionPath(id);
   return [
-    h('a.button', { href: `${base}/export.csv?sep=semicolon`, download: '', 'data-testid': 'export-csv' }, icon('download', 18), t('export_csv')),
+    h('a.button', { href: `${base}/export.csv${lang === 'fr' ? '?sep=semicolon' : ''}`, download: '', 'data-testid': 'export-csv' }, icon('download', 18), t('export_csv')),
     h('a.button', { href: `${base}/export.json`, download: '', 'data-testid': 'export-json' }, icon('download', 18), t('export_json')),
   ];
 }
@@ -44,9 +44,9 @@ function card(session, refresh) {
     h('p.code-line', {}, t('join_code'), ' ', h('strong.code', { 'data-testid': 'session-code' }, session.code)),
     h('p.meta', {}, [
       t('created', { date: day(session.created_at) }),
-      t('teams_n', { n: session.teams }),
-      t('attempts_n', { n: session.attempts }),
-      t('challenges_n', { n: session.challenges }),
+      tn('teams_n', session.teams),
+      tn('attempts_n', session.attempts),
+      tn('challenges_n', session.challenges),
     ].join(' · ')),
     h('div.row', {}, actions));
 }

@@ -7,7 +7,7 @@ import { get, post, sessionPath } from './api.js';
 import { header } from './header.js';
 import { replayView } from './replay.js';
 import { sendMessage } from './room.js';
-import { ago, clock, iconButton, outcomeLabel, teamBadge, teamName } from './widgets.js';
+import { ago, clock, iconButton, outcomeLabel, teamBadge, teamName, tn } from './widgets.js';
 
 export async function showTeam(live, teamId, challengeFilter) {
   mount(h('div.fac-page', {}, header('dashboard', live), h('p.loading', {}, t('loading'))));
@@ -35,14 +35,14 @@ export async function showTeam(live, teamId, challengeFilter) {
       ...model.challenges.map((c) => {
         const cell = model.cell(team.id, c.id);
         return h('button.chip', { 'aria-pressed': String(filter === c.id), 'data-challenge': c.id, onclick: () => { filter = c.id; loadList(); renderProgress(); } },
-          c.title, ' ', stars(cell ? cell.stars : 0, t('stars_n', { n: cell ? cell.stars : 0 })),
-          cell ? h('small', {}, ` ${t('tries_n', { n: cell.attempts })}`) : null);
+          c.title, ' ', stars(cell ? cell.stars : 0, tn('stars_n', cell ? cell.stars : 0)),
+          cell ? h('small', {}, ` ${tn('tries_n', cell.attempts)}`) : null);
       }));
     const stats = model.stats(now);
-    status.replaceChildren(
+    status.replaceChildren(...[
       h(`span.online${now.online ? '.on' : ''}`, { 'data-online': now.online || 0 }), ' ', now.online ? t('online') : t('offline_team'),
-      ' · ', t('last_change', { ago: ago(model.now() - now.last_change) }),
-      stats.stuck ? h('span.flag.stuck', {}, t('stuck')) : null);
+      ' · ', t('last_change', { ago: ago(model.now() - now.last_change) }), ' ',
+      stats.stuck ? h('span.flag.stuck', {}, t('stuck')) : null].filter(Boolean));
   };
 
   const select = async (attemptId) => {
@@ -82,7 +82,7 @@ export async function showTeam(live, teamId, challengeFilter) {
       h('button', { onclick: () => select(a.id) },
         h('span.time', {}, clock(a.at)),
         h('span.ctitle', {}, titleOf(a.challenge)),
-        stars(a.stars, t('stars_n', { n: a.stars })),
+        stars(a.stars, tn('stars_n', a.stars)),
         h(`span.outcome.${a.outcome}`, {}, outcomeLabel(a.outcome))))));
     if (!data.attempts.length) list.append(h('li.empty', {}, t('no_attempts')));
     if (selected === null && data.attempts.length) select(data.attempts[0].id);

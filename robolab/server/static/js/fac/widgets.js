@@ -3,6 +3,14 @@ import { lang, t } from '../i18n.js';
 import { icon } from '../icons.js';
 import { h } from '../ui.js';
 
+/** A sentence with a count: the `<key>_one` variant for one (and zero in French). */
+export function tn(key, n, params = {}) {
+  const one = lang === 'fr' ? n < 2 : n === 1;
+  const name = one ? `${key}_one` : key;
+  const text = t(name, { n, ...params });
+  return text === name ? t(key, { n, ...params }) : text;
+}
+
 /** "à l'instant", "il y a 4 min", "il y a 1 h 05". */
 export function ago(seconds) {
   if (seconds === null || seconds === undefined || Number.isNaN(seconds)) return '';
