@@ -1,9 +1,9 @@
-"""JSON decoding without a nesting limit below the 64 KiB size limit.
+"""JSON decoding and encoding without a nesting limit.
 
 Blockly saves a chain of blocks as ``next`` objects nested two levels per block, so a valid
-1,000-block workspace is about 2,000 levels deep, beyond what the standard decoder's recursion
-allows. ``loads`` uses the fast standard decoder and, only when it runs out of recursion, an
-iterative decoder with an explicit stack (same results, same errors).
+1,000-block workspace is about 2,000 levels deep, beyond what the standard decoder's and
+encoder's recursion allows. ``loads`` and ``dumps`` use the fast standard functions and, only
+when they run out of recursion, iterative versions with an explicit stack (same results).
 """
 
 from __future__ import annotations
@@ -28,6 +28,44 @@ def loads(text: str) -> Any:
         return json.loads(text)
     except RecursionError:
         return iterative_loads(text)
+
+
+def dumps(value: Any) -> str:
+    """Compact JSON text (``separators=(",", ":")``, UTF-8 kept), at any nesting depth."""
+    try:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except RecursionError:
+        return iterative_dumps(value)
+
+
+class _Token(str):
+    """Literal JSON punctuation on the work stack (never a value)."""
+
+    __slots__ = ()
+
+
+def iterative_dumps(value: Any) -> str:
+    """``dumps`` with an explicit stack; scalars are encoded by the standard encoder."""
+    out: list[str] = []
+    todo: list[Any] = [value]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, _Token):
+            out.append(item)
+        elif isinstance(item, dict):
+            parts: list[Any] = [_Token("{")]
+            for i, (key, child) in enumerate(item.items()):
+                name = json.dumps(key if isinstance(key, str) else str(key), ensure_ascii=False)
+                parts += [_Token(("," if i else "") + name + ":"), child]
+            todo += reversed([*parts, _Token("}")])
+        elif isinstance(item, list | tuple):
+            parts = [_Token("[")]
+            for i, child in enumerate(item):
+                parts += [_Token(","), child] if i else [child]
+            todo += reversed([*parts, _Token("]")])
+        else:
+            out.append(json.dumps(item, ensure_ascii=False, allow_nan=False))
+    return "".join(out)
 
 
 def iterative_loads(text: str) -> Any:

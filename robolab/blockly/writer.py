@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
 from itertools import pairwise
 from typing import Any
 
+from robolab import json_text
 from robolab.blockly.mapping import NOT, PREFIX, START
 from robolab.program import (
     Block,
@@ -158,30 +157,5 @@ class _Ids:
 
 
 def dumps_workspace(workspace: Any) -> str:
-    """Compact JSON text of a workspace, without recursion (``json.dumps`` fails on long chains)."""
-    out: list[str] = []
-    todo: list[Any] = [workspace]
-    while todo:
-        item = todo.pop()
-        if isinstance(item, _Token):
-            out.append(item)
-        elif isinstance(item, Mapping):
-            parts: list[Any] = [_Token("{")]
-            for i, (key, value) in enumerate(item.items()):
-                sep = "," if i else ""
-                parts += [_Token(sep + json.dumps(str(key), ensure_ascii=False) + ":"), value]
-            todo += reversed([*parts, _Token("}")])
-        elif isinstance(item, list | tuple):
-            parts = [_Token("[")]
-            for i, value in enumerate(item):
-                parts += [_Token(","), value] if i else [value]
-            todo += reversed([*parts, _Token("]")])
-        else:
-            out.append(json.dumps(item, ensure_ascii=False))
-    return "".join(out)
-
-
-class _Token(str):
-    """Literal JSON punctuation on the work stack (never a value)."""
-
-    __slots__ = ()
+    """Compact JSON text of a workspace (``json.dumps`` fails on long chains of blocks)."""
+    return json_text.dumps(workspace)

@@ -14,6 +14,7 @@ from typing import Any
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import Response
 
+from robolab import json_text
 from robolab.i18n import DEFAULT_LANG, Lang, parse_lang
 from robolab.server.texts import both, say
 
@@ -48,16 +49,14 @@ def json_response(
     data: Any, status: int = 200, headers: Mapping[str, str] | None = None
 ) -> Response:
     """Compact UTF-8 JSON (traces can be long: no indentation, no spaces)."""
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    body = json_text.dumps(data)
     return Response(body.encode("utf-8"), status, headers, media_type="application/json")
 
 
 def compact_json(value: Any) -> str:
     """JSON text of client data to store; 400 when too deeply nested to encode."""
     try:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    except RecursionError:
-        raise ApiError(400, "api.too_deep") from None
+        return json_text.dumps(value)
     except ValueError as exc:
         raise ApiError(400, "api.bad_json", line=1, column=1, reason=str(exc)[:80]) from None
 
@@ -130,13 +129,11 @@ def decode_json(raw: bytes) -> Any:
     except UnicodeDecodeError:
         raise ApiError(400, "api.not_utf8") from None
     try:
-        return json.loads(text.lstrip("\ufeff"))
+        return json_text.loads(text.lstrip("\ufeff"))
     except json.JSONDecodeError as exc:
         raise ApiError(
             400, "api.bad_json", line=exc.lineno, column=exc.colno, reason=exc.msg
         ) from None
-    except RecursionError:
-        raise ApiError(400, "api.too_deep") from None
     except ValueError as exc:  # for example an integer with too many digits
         raise ApiError(400, "api.bad_json", line=1, column=1, reason=str(exc)[:80]) from None
 

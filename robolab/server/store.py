@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from robolab import json_text
 from robolab.server.db import transaction
 from robolab.server.models import Access, Event, Progress, Session, SessionState, Team
 from robolab.server.pseudonyms import describe
@@ -429,7 +430,7 @@ def attempt_of(conn: sqlite3.Connection, team_id: int, attempt_id: int) -> dict[
         return None
     out = _summary(row)
     out["program"] = json.loads(row["program"]) if row["program"] else None
-    out["workspace"] = json.loads(row["workspace"]) if row["workspace"] else None
+    out["workspace"] = json_text.loads(row["workspace"]) if row["workspace"] else None
     out["result"] = json.loads(row["result"])
     return out
 

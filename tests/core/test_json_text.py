@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from robolab.json_text import iterative_loads, loads
+from robolab.json_text import dumps, iterative_dumps, iterative_loads, loads
 
 json_values = st.recursive(
     st.none()
@@ -52,3 +52,18 @@ def test_deep_documents_decode_beyond_the_recursion_limit() -> None:
         value = value["next"]
     assert value == 1
     assert loads("[" * 5000 + "]" * 5000) is not None
+
+
+@given(json_values)
+@settings(max_examples=300, deadline=None)
+def test_iterative_encoder_matches_the_standard_one(value: Any) -> None:
+    assert iterative_dumps(value) == json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_deep_documents_encode_and_decode_back() -> None:
+    value: Any = 1
+    for _ in range(20_000):
+        value = {"next": {"block": value}}
+    text = dumps(value)
+    assert text.startswith('{"next":{"block":{"next"')
+    assert dumps(loads(text)) == text  # (== on such deep dicts would itself recurse)

@@ -6,13 +6,13 @@ writes that team's rows.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from robolab import json_text
 from robolab.server import store
 from robolab.server.grading import grade
 from robolab.server.http import (
@@ -125,7 +125,7 @@ async def get_challenge(request: Request) -> Response:
         {
             "challenge": state.catalog.describe(challenge_id, request_lang(request)),
             "progress": entry.progress.to_json(),
-            "workspace": json.loads(saved) if saved else None,
+            "workspace": json_text.loads(saved) if saved else None,
             "next": steps.next(challenge_id),
             "session": session.to_json(),
         }
