@@ -483,6 +483,444 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Ce programme ne peut pas être lancé : {why}",
         "This program cannot run: {why}",
     ),
+    # hints from the learner's own run (robolab/hints/)
+    "hint.unit.block": ("bloc|blocs", "block|blocks"),
+    "hint.unit.step": ("pas|pas", "step|steps"),
+    "hint.unit.gem": ("gemme|gemmes", "gem|gems"),
+    "hint.nth": (" ({ord} passage)", " ({ord} time)"),
+    "hint.at_block": ("Au bloc {number}{nth}", "At block {number}{nth}"),
+    "hint.at_block_variant": (
+        "Sur la variante n°{n}, au bloc {number}{nth}",
+        "On variant #{n}, at block {number}{nth}",
+    ),
+    "hint.after_block": ("Après le bloc {number}", "After block {number}"),
+    "hint.after_block_variant": (
+        "Sur la variante n°{n}, après le bloc {number}",
+        "On variant #{n}, after block {number}",
+    ),
+    "hint.did.turn_left": ("le robot a tourné à gauche", "the robot turned left"),
+    "hint.did.turn_right": ("le robot a tourné à droite", "the robot turned right"),
+    "hint.did.move_forward": ("le robot a avancé", "the robot moved forward"),
+    "hint.did.move_backward": ("le robot a reculé", "the robot moved backward"),
+    "hint.did.crash_forward": ("le robot a foncé dans un mur", "the robot drove into a wall"),
+    "hint.did.crash_backward": ("le robot a reculé dans un mur", "the robot backed into a wall"),
+    "hint.did.fall_forward": ("le robot est tombé dans l'eau", "the robot fell into the water"),
+    "hint.did.fall_backward": ("le robot a reculé dans l'eau", "the robot backed into the water"),
+    "hint.path.forward": ("le chemin continue tout droit", "the path goes straight on"),
+    "hint.path.left": ("le chemin continue à gauche", "the path goes on to the left"),
+    "hint.path.right": ("le chemin continue à droite", "the path goes on to the right"),
+    "hint.path.back": ("le chemin continue derrière le robot", "the path goes on behind the robot"),
+    "hint.wrong_step": ("{where}, {did} : ici, {path}.", "{where}, {did}: here, {path}."),
+    "hint.wrong_step_lost": (
+        "{where}, {did} : à partir de là, il ne peut plus arriver au but.",
+        "{where}, {did}: from there, it cannot reach the goal any more.",
+    ),
+    "hint.detour": (
+        "{where}, le robot fait un détour : ici, {path}.",
+        "{where}, the robot takes a detour: here, {path}.",
+    ),
+    "hint.next_block": (
+        "{where}, le bon bloc est « {action} ».",
+        '{where}, the right block is "{action}".',
+    ),
+    "hint.then_block": (
+        "Le bloc suivant est « {action} ».",
+        'The next block is "{action}".',
+    ),
+    "hint.stopped_at": (
+        "{where}, le programme s'arrête alors que le robot est encore à {steps} du but.",
+        "{where}, the program stops while the robot is still {steps} away from the goal.",
+    ),
+    "hint.no_move": (
+        "Ton programme ne fait jamais bouger le robot : ajoute un bloc qui le fait avancer ou tourner.",
+        "Your program never moves the robot: add a block that makes it move or turn.",
+    ),
+    "hint.nudge.crash": (
+        "Aïe, le robot se cogne contre un mur ! Suis son trajet avec ton doigt, bloc par bloc : "
+        "à quel moment se trompe-t-il ?",
+        "Ouch, the robot bumps into a wall! Follow its path with your finger, block by block: "
+        "when does it go wrong?",
+    ),
+    "hint.nudge.fall": (
+        "Plouf, le robot tombe à l'eau ! Suis son trajet avec ton doigt, bloc par bloc : "
+        "à quel moment se trompe-t-il ?",
+        "Splash, the robot falls into the water! Follow its path with your finger, block by "
+        "block: when does it go wrong?",
+    ),
+    "hint.nudge.off_path": (
+        "Le robot quitte le bon chemin. Suis son trajet avec ton doigt : où se trompe-t-il ?",
+        "The robot leaves the right path. Follow it with your finger: where does it go wrong?",
+    ),
+    "hint.nudge.stopped": (
+        "Le robot est sur le bon chemin, mais ton programme s'arrête trop tôt : il manque des "
+        "blocs.",
+        "The robot is on the right path, but your program stops too early: some blocks are "
+        "missing.",
+    ),
+    "hint.nudge.stopped_gems": (
+        "Le robot est sur le bon chemin, mais ton programme s'arrête trop tôt : il reste {gems} "
+        "à ramasser.",
+        "The robot is on the right path, but your program stops too early, with {gems} left to "
+        "pick up.",
+    ),
+    "hint.nudge.gems_left": (
+        "Ton programme s'arrête avec encore {gems} à ramasser : chaque gemme demande un détour.",
+        "Your program stops with {gems} left to pick up: each gem needs a detour.",
+    ),
+    "hint.nudge.stuck": (
+        "Le robot ne bouge plus : une boucle tourne sans fin sans le faire avancer.",
+        "The robot does not move any more: a loop goes on and on without moving it.",
+    ),
+    "hint.nudge.endless": (
+        "Le robot tourne en rond : il repasse sans fin par les mêmes cases.",
+        "The robot is going round in circles: it keeps coming back to the same squares.",
+    ),
+    "hint.nudge.calls": (
+        "Une procédure s'appelle elle-même sans jamais s'arrêter.",
+        "A procedure calls itself and never stops.",
+    ),
+    "hint.nudge.variant": (
+        "Ton programme marche sur la première carte, mais pas sur la variante n°{n} : "
+        "ses chemins sont différents.",
+        "Your program works on the first map, but not on variant #{n}: its paths are different.",
+    ),
+    "hint.nudge.use_sensor": (
+        "Compter les cases ne suffit pas : utilise un capteur pour que le robot regarde le chemin.",
+        "Counting squares is not enough: use a sensor so the robot looks at the path.",
+    ),
+    "hint.stuck_loop": (
+        "La boucle du bloc {number} « {label} » ne s'arrête jamais : le robot ne bouge plus, "
+        "donc « {sensor} » donne toujours la même réponse.",
+        'The loop at block {number} ("{label}") never stops: the robot does not move, '
+        'so "{sensor}" always gives the same answer.',
+    ),
+    "hint.stuck_block": (
+        "Au bloc {number}, le programme tourne sans faire bouger le robot.",
+        "At block {number}, the program keeps going without moving the robot.",
+    ),
+    "hint.stuck_fix": (
+        "Dans la boucle du bloc {number}, ajoute un bloc qui fait bouger le robot, par exemple "
+        "« {action} ».",
+        'Inside the loop at block {number}, add a block that moves the robot, for example "{action}".',
+    ),
+    "hint.endless_loop": (
+        "La boucle du bloc {number} « {label} » ne s'arrête jamais : le robot repasse sans cesse "
+        "par les mêmes cases.",
+        'The loop at block {number} ("{label}") never stops: the robot keeps coming back to the '
+        "same squares.",
+    ),
+    "hint.calls_at": (
+        "Au bloc {number}, la procédure « {name} » s'appelle encore et encore, sans jamais s'arrêter.",
+        'At block {number}, the procedure "{name}" calls itself again and again, never stopping.',
+    ),
+    "hint.calls_fix": (
+        "Mets l'appel du bloc {number} dans un « si », ou enlève-le : la procédure doit pouvoir "
+        "s'arrêter.",
+        'Put the call at block {number} inside an "if", or remove it: the procedure must be able '
+        "to stop.",
+    ),
+    "hint.too_many_blocks": (
+        "Ton programme a {count} blocs, mais ce défi en permet {max} : cherche ce qui se répète.",
+        "Your program has {count} blocks, but this challenge allows {max}: look for what repeats.",
+    ),
+    "hint.fewer_blocks": (
+        "Ton programme marche ! Une solution existe avec {blocks} de moins : cherche ce qui se "
+        "répète.",
+        "Your program works! There is a solution with {blocks} fewer: look for what repeats.",
+    ),
+    "hint.fewer_blocks_unused": (
+        "Ton programme marche ! Une solution existe avec {blocks} de moins : un bloc ne sert à "
+        "rien.",
+        "Your program works! There is a solution with {blocks} fewer: a block is never used.",
+    ),
+    "hint.fewer_blocks_look": (
+        "Des blocs qui se suivent font-ils la même chose ? Une boucle ou une procédure peut les "
+        "remplacer.",
+        "Do blocks that follow each other do the same thing? A loop or a procedure can replace them.",
+    ),
+    "hint.unused": (
+        "Le bloc {number} « {label} » ne sert à rien : le robot est déjà arrivé avant.",
+        'Block {number} ("{label}") is never used: the robot has already arrived before.',
+    ),
+    "hint.repeats": (
+        "Les blocs {first} à {last} font {times} fois la même chose.",
+        "Blocks {first} to {last} do the same thing {times} times.",
+    ),
+    "hint.blocks_range": ("les blocs {first} à {last}", "blocks {first} to {last}"),
+    "hint.use_repeat": (
+        "Remplace les blocs {first} à {last} par « répéter {times} fois » avec dedans : {body}.",
+        'Replace blocks {first} to {last} with "repeat {times} times" holding: {body}.',
+    ),
+    "hint.reference_uses": (
+        "La solution la plus courte utilise le bloc « {block} ».",
+        'The shortest solution uses the "{block}" block.',
+    ),
+    "hint.try_block": (
+        "Essaie le bloc « {block} » : la solution la plus courte l'utilise.",
+        'Try the "{block}" block: the shortest solution uses it.',
+    ),
+    "hint.try_sensor": (
+        "Essaie le bloc « {block} » avec le capteur « {sensor} » : le robot regardera le chemin "
+        "au lieu de compter les cases.",
+        'Try the "{block}" block with the "{sensor}" sensor: the robot will look at the path '
+        "instead of counting squares.",
+    ),
+    "hint.try_sensor_more": (
+        "Essaie un bloc « {block} » avec le capteur « {sensor} ».",
+        'Try an "{block}" block with the "{sensor}" sensor.',
+    ),
+    "hint.shorter": (
+        "Ton programme marche ! Un chemin plus court existe : {steps} de moins.",
+        "Your program works! There is a shorter path: {steps} fewer.",
+    ),
+    "hint.perfect": (
+        "Bravo, trois étoiles : il n'y a rien à améliorer ! Essaie le défi suivant.",
+        "Well done, three stars: there is nothing to improve! Try the next challenge.",
+    ),
+    "hint.empty_look": (
+        "Regarde où le robot doit aller en premier, puis ajoute les blocs un par un.",
+        "Look where the robot must go first, then add the blocks one by one.",
+    ),
+    "hint.start_with": ("Commence par le bloc « {action} ».", 'Start with the "{action}" block.'),
+    "hint.text": ("{text}", "{text}"),
+    "hint.edit.replace": (
+        "Essaie « {action} » à la place du bloc {number}.",
+        'Try "{action}" instead of block {number}.',
+    ),
+    "hint.edit.insert_before": (
+        "Ajoute « {action} » juste avant le bloc {number}.",
+        'Add "{action}" just before block {number}.',
+    ),
+    "hint.edit.insert_after": (
+        "Ajoute « {action} » juste après le bloc {number}.",
+        'Add "{action}" just after block {number}.',
+    ),
+    "hint.edit.append": (
+        "Ajoute « {action} » à la fin du programme.",
+        'Add "{action}" at the end of the program.',
+    ),
+    "hint.edit.remove": (
+        "Essaie d'enlever le bloc {number} « {label} ».",
+        'Try removing block {number} ("{label}").',
+    ),
+    "hint.edit.times": (
+        "Au bloc {number}, essaie « répéter {times} fois » au lieu de {old} fois.",
+        'At block {number}, try "repeat {times} times" instead of {old}.',
+    ),
+    "hint.edit.into_loop": (
+        "Ajoute « {action} » à la fin de la boucle du bloc {number}.",
+        'Add "{action}" at the end of the loop at block {number}.',
+    ),
+    "cli.hint_level": ("Indice {level} : {text}", "Hint {level}: {text}"),
+    "cli.hint_written": ("Indice du défi : {text}", "Challenge hint: {text}"),
+    # printable mats: robolab mat (simulator/mat.py)
+    "mat.portrait": ("portrait", "portrait"),
+    "mat.landscape": ("paysage", "landscape"),
+    "mat.page_info": (
+        "{challenge} · {title} · case de {cell} mm · {paper} {orientation} · page {n}/{count} "
+        "(colonne {col}, rangée {row})",
+        "{challenge} · {title} · {cell} mm cells · {paper} {orientation} · page {n}/{count} "
+        "(column {col}, row {row})",
+    ),
+    "mat.single_info": (
+        "{challenge} · {title} · case de {cell} mm · tapis de {w} × {h} cm",
+        "{challenge} · {title} · {cell} mm cells · mat {w} × {h} cm",
+    ),
+    "mat.scale": (
+        "10 cm : sinon, imprime à 100 % (taille réelle)",
+        "10 cm: if not, print at 100% (actual size)",
+    ),
+    "mat.goes_here": ("{label} se pose ici", "{label} goes here"),
+    "mat.cover_info": (
+        "Tapis de {w} × {h} cm · cases de {cell} mm · {pages} pages {paper} {orientation} "
+        "({cols} colonnes × {rows} rangées) · plan d'assemblage",
+        "Mat {w} × {h} cm · {cell} mm cells · {pages} {paper} pages, {orientation} "
+        "({cols} columns × {rows} rows) · assembly plan",
+    ),
+    "mat.step1": (
+        "Imprime toutes les pages à 100 % (taille réelle, sans « ajuster à la page ») et vérifie "
+        "que la barre mesure bien 10 cm.",
+        'Print every page at 100% (actual size, no "fit to page") and check that the bar '
+        "measures 10 cm.",
+    ),
+    "mat.step2": (
+        "Range les pages comme sur le plan : les lettres sont les colonnes (de gauche à droite), "
+        "les chiffres les rangées (de haut en bas).",
+        "Lay the pages out as on the plan: letters are columns (left to right), numbers are rows "
+        "(top to bottom).",
+    ),
+    "mat.step3": (
+        "Coupe le bord gauche des pages qui ont une voisine à gauche, et le bord du haut de "
+        "celles qui ont une voisine au-dessus, sur les pointillés.",
+        "Cut the left edge of the pages that have a neighbour on their left, and the top edge of "
+        "those that have one above, along the dotted lines.",
+    ),
+    "mat.step4": (
+        "Pose chaque page sur la bande hachurée de sa voisine, aligne les demi-triangles et le "
+        "quadrillage, puis colle ou scotche. Assemble de gauche à droite, de haut en bas.",
+        "Lay each page on its neighbour's hatched strip, line up the half-triangles and the grid, "
+        "then glue or tape. Assemble left to right, top to bottom.",
+    ),
+    "mat.step5": (
+        "Le robot part de la case bleue, tourné dans le sens de la flèche.",
+        "The robot starts on the blue square, facing the way the arrow points.",
+    ),
+    "mat.too_large": (
+        "le tapis ({w} × {h} cm) ne tient pas sur une seule page PDF (au plus {max} cm) : "
+        "utilise --paper a4 ou a3",
+        "the mat ({w} × {h} cm) does not fit on one PDF page (at most {max} cm): "
+        "use --paper a4 or a3",
+    ),
+    "mat.written": (
+        "{path} : plan d'assemblage + {pages} pages {paper} ({orientation}, {cols} colonnes × "
+        "{rows} rangées), tapis de {w} × {h} cm, cases de {cell} mm, {dpi} ppp.",
+        "{path}: assembly plan + {pages} {paper} pages ({orientation}, {cols} columns × {rows} "
+        "rows), mat {w} × {h} cm, {cell} mm cells, {dpi} dpi.",
+    ),
+    "mat.written_one": (
+        "{path} : 1 page {paper} ({orientation}), tapis de {w} × {h} cm, cases de {cell} mm, "
+        "{dpi} ppp.",
+        "{path}: 1 {paper} page ({orientation}), mat {w} × {h} cm, {cell} mm cells, {dpi} dpi.",
+    ),
+    "mat.written_single": (
+        "{path} : une seule page de {pw} × {ph} cm, tapis de {w} × {h} cm, cases de {cell} mm, "
+        "{dpi} ppp.",
+        "{path}: one page of {pw} × {ph} cm, mat {w} × {h} cm, {cell} mm cells, {dpi} dpi.",
+    ),
+    "mat.print_at_100": (
+        "Imprime à 100 % (taille réelle, sans « ajuster à la page »), puis vérifie la barre de 10 cm.",
+        'Print at 100% (actual size, no "fit to page"), then check the 10 cm bar.',
+    ),
+    # sharing packs: robolab pack export / import (robolab/pack_archive.py)
+    "archive.not_a_pack": (
+        "{folder} n'est pas un paquet : il n'y a pas de pack.yaml",
+        "{folder} is not a pack: there is no pack.yaml",
+    ),
+    "archive.pack_invalid": (
+        "le paquet {folder} ne passe pas les vérifications de « robolab check »",
+        'pack {folder} fails the checks of "robolab check"',
+    ),
+    "archive.too_many_files": (
+        "trop de fichiers ({count}, au plus {max})",
+        "too many files ({count}, at most {max})",
+    ),
+    "archive.file_too_big": (
+        "le fichier {name} est trop gros (au plus {max} octets)",
+        "file {name} is too big (at most {max} bytes)",
+    ),
+    "archive.too_big": (
+        "l'archive est trop grosse (au plus {max} octets en tout)",
+        "the archive is too big (at most {max} bytes in all)",
+    ),
+    "archive.bad_file_name": (
+        "nom de fichier non portable : {name} (lettres, chiffres, - et _, puis .yaml)",
+        "file name not portable: {name} (letters, digits, - and _, then .yaml)",
+    ),
+    "archive.not_zip": (
+        "{file} n'est pas une archive zip lisible",
+        "{file} is not a readable zip archive",
+    ),
+    "archive.duplicate": (
+        "le fichier {name} apparaît deux fois dans l'archive",
+        "file {name} appears twice in the archive",
+    ),
+    "archive.not_in_manifest": (
+        "le fichier {name} n'est pas dans le manifeste de l'archive",
+        "file {name} is not listed in the archive's manifest",
+    ),
+    "archive.size_mismatch": (
+        "la taille de {name} ne correspond pas au manifeste",
+        "the size of {name} does not match the manifest",
+    ),
+    "archive.missing_file": (
+        "le fichier {name} du manifeste manque dans l'archive",
+        "file {name} of the manifest is missing from the archive",
+    ),
+    "archive.symlink": (
+        "l'archive contient un lien symbolique ({name})",
+        "the archive contains a symbolic link ({name})",
+    ),
+    "archive.unsafe_path": (
+        "chemin dangereux dans l'archive : {name} (ni .., ni chemin absolu, ni lecteur, ni \\)",
+        "unsafe path in the archive: {name} (no .., no absolute path, no drive, no \\)",
+    ),
+    "archive.unexpected": (
+        "élément inattendu dans l'archive : {name} (seuls le manifeste et les fichiers du paquet, "
+        "dans un seul dossier, sont attendus)",
+        "unexpected entry in the archive: {name} (only the manifest and the pack's files, in one "
+        "folder, are expected)",
+    ),
+    "archive.not_regular": (
+        "{name} n'est pas un fichier ordinaire",
+        "{name} is not a regular file",
+    ),
+    "archive.encrypted": ("{name} est chiffré", "{name} is encrypted"),
+    "archive.compression": (
+        "{name} utilise une compression non prise en charge",
+        "{name} uses an unsupported compression",
+    ),
+    "archive.not_yaml": (
+        "{name} n'est pas un fichier de défi : seuls les fichiers .yaml sont acceptés",
+        "{name} is not a challenge file: only .yaml files are accepted",
+    ),
+    "archive.no_manifest": (
+        "pas de manifeste (robolab-pack.json) : ce n'est pas un paquet RoboLab",
+        "no manifest (robolab-pack.json): this is not a RoboLab pack",
+    ),
+    "archive.bad_manifest": ("manifeste invalide ({why})", "invalid manifest ({why})"),
+    "archive.bad_format": (
+        "format d'archive « {got} » inconnu, attendu « {want} »",
+        'unknown archive format "{got}", expected "{want}"',
+    ),
+    "archive.corrupt": (
+        "le fichier {name} est abîmé dans l'archive",
+        "file {name} is damaged in the archive",
+    ),
+    "archive.checksum": (
+        "l'empreinte sha256 de {name} ne correspond pas au manifeste : archive modifiée ou abîmée",
+        "the sha256 checksum of {name} does not match the manifest: the archive was changed or "
+        "damaged",
+    ),
+    "archive.id_mismatch": (
+        "le pack.yaml dit « {got} » mais le manifeste dit « {pack} »",
+        'pack.yaml says "{got}" but the manifest says "{pack}"',
+    ),
+    "archive.exists": (
+        "le paquet « {pack} » est déjà installé dans {folder} (version {version}) : "
+        "ajoute --replace pour le remplacer",
+        'pack "{pack}" is already installed in {folder} (version {version}): '
+        "add --replace to replace it",
+    ),
+    "archive.exists_unknown": (
+        "le paquet « {pack} » est déjà installé dans {folder} : ajoute --replace pour le remplacer",
+        'pack "{pack}" is already installed in {folder}: add --replace to replace it',
+    ),
+    "archive.exported": (
+        "Paquet « {pack} » version {version} : {count} fichier(s) écrit(s) dans {file}.",
+        'Pack "{pack}" version {version}: {count} file(s) written to {file}.',
+    ),
+    "archive.skipped": (
+        "Laissés de côté (pas des fichiers de défi) : {names}",
+        "Left out (not challenge files): {names}",
+    ),
+    "archive.installed": (
+        "Paquet « {pack} » version {version} installé dans {folder}.",
+        'Pack "{pack}" version {version} installed in {folder}.',
+    ),
+    "archive.replaced": (
+        "Paquet « {pack} » version {version} installé dans {folder} (l'ancienne version est "
+        "remplacée).",
+        'Pack "{pack}" version {version} installed in {folder} (the old version was replaced).',
+    ),
+    "archive.use_it": (
+        "Pour l'utiliser : robolab serve --pack {root}",
+        "To use it: robolab serve --pack {root}",
+    ),
+    "archive.refused": ("{file} : archive refusée : {why}", "{file}: archive refused: {why}"),
+    "archive.export_refused": (
+        "{folder} : export impossible : {why}",
+        "{folder}: cannot export: {why}",
+    ),
     # block and sensor names as teens read them
     "label.move_forward": ("avancer", "move forward"),
     "label.move_backward": ("reculer", "move backward"),

@@ -39,7 +39,15 @@ def _optional_groups() -> list[
     import importlib
 
     groups = []
-    for name in ("robolab.cli.show", "robolab.cli.sim", "robolab.cli.robots", "robolab.cli.serve"):
+    for name in (
+        "robolab.cli.show",
+        "robolab.cli.sim",
+        "robolab.cli.robots",
+        "robolab.cli.serve",
+        "robolab.cli.hint",
+        "robolab.cli.mat",
+        "robolab.cli.pack",
+    ):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:

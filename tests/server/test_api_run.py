@@ -156,7 +156,11 @@ def test_malformed_bodies_are_400(client: TestClient) -> None:
 def test_long_blockly_chains_nest_deeper_than_json_recursion_allows(client: TestClient) -> None:
     # Blockly nests each next block two levels deeper: 600 blocks are ~1,200 levels of JSON
     program = parse_program([{"block": "turn_left", "id": f"b{i}"} for i in range(600)])
-    body = '{"challenge": "tiny/line", "program": ' + dumps_workspace(program_to_workspace(program)) + "}"
+    body = (
+        '{"challenge": "tiny/line", "program": '
+        + dumps_workspace(program_to_workspace(program))
+        + "}"
+    )
     response = client.post("/api/run", content=body.encode())
     assert response.status_code == 200, response.text[:200]
     assert response.json()["blocks"] == 600

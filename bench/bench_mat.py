@@ -1,0 +1,48 @@
+"""Printable mats: the time to draw and write a mat, per sheet, against a baseline measured here.
+
+The baseline is what every sheet costs at least: encoding a blank page of the same size as a
+JPEG. The mat is the bundled zigzag (12 x 6 cells) at 150 mm cells, on A4 sheets and on one page.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import time
+from pathlib import Path
+
+from PIL import Image
+
+from robolab.challenge_loader import load_challenge
+from robolab.pack import bundled_packs_root
+from simulator.mat import MatText, plan_mat, write_mat
+
+
+def main() -> None:
+    challenge = load_challenge(bundled_packs_root() / "starter" / "zigzag.yaml")
+    text = MatText(challenge.id, challenge.title_in("fr"), "fr")
+    with tempfile.TemporaryDirectory() as tmp:
+        for paper, dpi in (("a4", 150), ("a4", 100), ("single", 100)):
+            plan = plan_mat(challenge.board, 150.0, paper)
+            path = Path(tmp) / f"{paper}.pdf"
+            start = time.perf_counter()
+            used = write_mat(challenge.board, plan, path, text, dpi=dpi)
+            took = time.perf_counter() - start
+            size = (round(plan.page_mm[0] / 25.4 * used), round(plan.page_mm[1] / 25.4 * used))
+            baseline = _blank_jpeg(size) * plan.sheets
+            print(
+                f"{paper:<6} {used} dpi: {plan.sheets} sheet(s) in {took:.2f} s "
+                f"({took / plan.sheets * 1000:.0f} ms per sheet), "
+                f"{path.stat().st_size / 1e6:.1f} MB; {took / baseline:.1f}x a blank JPEG page"
+            )
+
+
+def _blank_jpeg(size: tuple[int, int]) -> float:
+    page = Image.new("RGB", size, (255, 255, 255))
+    start = time.perf_counter()
+    page.save(io.BytesIO(), "JPEG", quality=90, optimize=True)
+    return time.perf_counter() - start
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""``robolab mat CHALLENGE -o mat.pdf``: the level at real scale for the robots (docs/mats.md)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from robolab.cli import add_lang
+from robolab.cli.inputs import INVALID, open_challenge
+from robolab.i18n import Lang
+from robolab.messages import translate
+
+OK, FAILED = 0, 1
+PAPER_CHOICES = ("a4", "a3", "single")
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "mat",
+        help="tapis à imprimer à l'échelle du robot / printable mat at the robot's scale (PDF)",
+    )
+    p.add_argument(
+        "challenge", help="fichier de défi ou id (starter/zigzag) / challenge file or id"
+    )
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="MAT.pdf")
+    p.add_argument(
+        "--cell-mm",
+        type=_cell_mm,
+        default=150.0,
+        metavar="MM",
+        help="taille d'une case / size of a cell in mm (default: 150)",
+    )
+    p.add_argument(
+        "--paper",
+        choices=PAPER_CHOICES,
+        default="a4",
+        help="feuilles A4 ou A3 à assembler, ou une seule grande page / A4 or A3 sheets to "
+        "assemble, or one large page (default: a4)",
+    )
+    p.add_argument(
+        "--variant", type=int, default=0, help="carte (0 : principale) / map (0: the main map)"
+    )
+    p.add_argument(
+        "--dpi",
+        type=_dpi,
+        default=150,
+        help="résolution / resolution (default: 150; lowered for a huge single page)",
+    )
+    add_lang(p)
+    p.set_defaults(handler=cmd_mat)
+
+
+def _cell_mm(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size in mm: {text!r}") from None
+    if not 20 <= value <= 1000:
+        raise argparse.ArgumentTypeError(f"between 20 and 1000 mm: {text!r}")
+    return value
+
+
+def _dpi(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a resolution: {text!r}") from None
+    if not 50 <= value <= 300:
+        raise argparse.ArgumentTypeError(f"between 50 and 300 dpi: {text!r}")
+    return value
+
+
+def cmd_mat(args: argparse.Namespace) -> int:
+    from simulator.mat import MatError, MatText, plan_mat, write_mat
+    from simulator.mat_layout import cm
+
+    lang: Lang = args.lang
+    challenge = open_challenge(args.challenge, lang)
+    if challenge is None:
+        return INVALID
+    boards = challenge.boards
+    if not 0 <= args.variant < len(boards):
+        print(
+            translate("sim.bad_variant", lang, n=args.variant, max=len(boards) - 1), file=sys.stderr
+        )
+        return INVALID
+    board = boards[args.variant]
+    try:
+        plan = plan_mat(board, args.cell_mm, args.paper)
+    except MatError as err:
+        print(f"{args.challenge}: {err.message(lang)}", file=sys.stderr)
+        return INVALID
+    title = challenge.title_in(lang)
+    if args.variant:
+        title = f"{title} ({translate('sim.variant', lang, n=args.variant)})"
+    try:
+        dpi = write_mat(board, plan, args.output, MatText(challenge.id, title, lang), dpi=args.dpi)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        print(
+            translate("sim.cannot_write", lang, path=str(args.output), reason=reason),
+            file=sys.stderr,
+        )
+        return FAILED
+    key = "mat.written_single" if plan.paper == "single" else "mat.written"
+    if plan.paper != "single" and len(plan.pages) == 1:
+        key = "mat.written_one"
+    print(
+        translate(
+            key,
+            lang,
+            path=str(args.output),
+            pages=len(plan.pages),
+            paper=plan.paper.upper(),
+            orientation=translate(f"mat.{plan.orientation}", lang),
+            cols=plan.cols,
+            rows=plan.rows,
+            w=cm(plan.width_mm),
+            h=cm(plan.height_mm),
+            pw=cm(plan.page_mm[0]),
+            ph=cm(plan.page_mm[1]),
+            cell=f"{plan.cell_mm:g}",
+            dpi=dpi,
+        )
+    )
+    print(translate("mat.print_at_100", lang))
+    return OK
