@@ -279,6 +279,11 @@ class Fleet:
                 backoff=self.backoff,
                 timing=self.timing,
                 transport_for=self.transport_for,
+                busy=lambda: {
+                    other.url
+                    for other in self.robots.values()
+                    if other is not robot and other.session is not None
+                },
             )
         except asyncio.CancelledError:
             raise
@@ -438,17 +443,18 @@ class Fleet:
         self._publish(outcome.to_json())
         return outcome
 
+    async def stop(self, robot_id: str) -> None:
+        """Stops one robot now (its run ends with status ``stopped``)."""
+        robot = self.get(robot_id)
+        robot._stop_requested = True
+        session = robot.session
+        if session is not None and session.link.is_ready:
+            with contextlib.suppress(BridgeError):
+                await session.stop()
+
     async def stop_all(self) -> None:
         """Pause-all: every connected robot stops now (runs end with status ``stopped``)."""
-
-        async def stop(robot: FleetRobot) -> None:
-            robot._stop_requested = True
-            session = robot.session
-            if session is not None and session.link.is_ready:
-                with contextlib.suppress(BridgeError):
-                    await session.stop()
-
-        await asyncio.gather(*(stop(r) for r in self.robots.values()))
+        await asyncio.gather(*(self.stop(r.id) for r in self.robots.values()))
 
     async def close(self) -> None:
         """Stops every robot and closes every link."""

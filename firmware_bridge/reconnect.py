@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Collection, Iterator
 from dataclasses import dataclass
 
 from firmware_bridge.discovery import serial_ports
@@ -40,10 +40,11 @@ class Backoff:
 TransportFactory = Callable[[str], Transport]
 
 
-def candidates(url: str) -> list[str]:
-    """Where to look for the robot last seen at ``url``, best guess first."""
+def candidates(url: str, busy: Collection[str] = ()) -> list[str]:
+    """Where to look for the robot last seen at ``url``, best guess first, never a ``busy`` port
+    (one that another connected robot uses: probing it would stop that robot)."""
     if url.startswith(("/dev/", "COM")):
-        return [url, *(p for p in serial_ports() if p != url)]
+        return [url, *(p for p in serial_ports() if p != url and p not in busy)]
     return [url]
 
 
@@ -56,6 +57,7 @@ async def reconnect(
     timing: LinkTiming | None = None,
     transport_for: TransportFactory = open_transport,
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    busy: Callable[[], Collection[str]] = frozenset,
 ) -> RobotSession:
     """Finds the robot again and opens a new session.
 
@@ -64,6 +66,7 @@ async def reconnect(
         name: its name (from its hello): a robot found elsewhere must have this name.
         attempts: give up after this many rounds (``None``: keep trying until cancelled).
         transport_for: builds a transport for a URL (BLE tests pass their virtual backends here).
+        busy: the addresses other connected robots use now (asked again at every round).
 
     Raises:
         RobotNotFound: after ``attempts`` rounds without finding it.
@@ -72,7 +75,7 @@ async def reconnect(
     round_no = 0
     while attempts is None or round_no < attempts:
         round_no += 1
-        for where in candidates(url):
+        for where in candidates(url, busy()):
             try:
                 session = await RobotSession.connect(transport_for(where), timing=timing)
             except BridgeError:

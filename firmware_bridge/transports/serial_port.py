@@ -61,6 +61,10 @@ class SerialTransport(Transport):
         port = serial.serial_for_url(
             self.url, baudrate=self.baudrate, timeout=0.1, write_timeout=2, do_not_open=True
         )
+        if self.url.startswith("/dev/"):
+            # A port already open by another robot's link (or another program) must not be shared:
+            # a stray HELLO would end that robot's motion and the two readers would split its bytes.
+            port.exclusive = True
         port.open()
         return port
 

@@ -128,3 +128,32 @@ def test_pyserial_reads_the_hello_at_its_own_pace() -> None:
     line = asyncio.run(serve_then_read())
     assert line.startswith(b"HELLO robolab/1 kind=virtual name=Plain ")
     assert line.endswith(b"\n")
+
+
+def test_reconnect_never_probes_a_port_another_robot_uses(monkeypatch: pytest.MonkeyPatch) -> None:
+    from firmware_bridge import reconnect as module
+
+    monkeypatch.setattr(
+        module, "serial_ports", lambda: ["/dev/ttyUSB0", "/dev/ttyUSB1", "/dev/ttyACM0"]
+    )
+    assert module.candidates("/dev/ttyUSB1") == ["/dev/ttyUSB1", "/dev/ttyUSB0", "/dev/ttyACM0"]
+    assert module.candidates("/dev/ttyUSB1", busy={"/dev/ttyUSB0"}) == [
+        "/dev/ttyUSB1",
+        "/dev/ttyACM0",
+    ]
+
+
+@pytest.mark.asyncio
+async def test_a_serial_port_is_opened_by_one_link_only() -> None:
+    robot = VirtualRobot("Pty-2", move_ms=10)
+    server = PtyServer(robot)
+    path = await server.start()
+    try:
+        session = await RobotSession.connect(path, timing=FAST)
+        with pytest.raises(PortUnavailable):
+            await RobotSession.connect(path, timing=FAST)
+        assert session.state is ConnectionState.READY
+        await session.close()
+    finally:
+        await server.aclose()
+        await robot.aclose()
