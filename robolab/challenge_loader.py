@@ -25,7 +25,7 @@ MAX_TICKS_LIMIT = 1_000_000
 MAX_VARIANTS = 20
 MAX_HINTS = 20
 MAX_TIER = 6
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)+$")
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)+\Z")
 
 _KEYS = frozenset(
     {

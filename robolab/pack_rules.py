@@ -12,7 +12,7 @@ from robolab.i18n import LANGS
 from robolab.pack import PACK_FILE, PACK_FORMAT, challenge_files, read_pack_meta
 from robolab.yaml_lines import line_index, nearest_line
 
-PACK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+PACK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*\Z")
 PACK_KEYS = frozenset(
     {"format", "id", "title", "description", "ages", "duration_minutes", "order", "version"}
 )

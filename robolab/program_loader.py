@@ -56,7 +56,7 @@ _REQUIRED: dict[str, tuple[str, ...]] = {
     "if": ("cond", "then"),
     "call": ("name",),
 }
-_NAME_RE = re.compile(r"^[^\x00-\x1f\x7f]{1,40}$")
+_NAME_RE = re.compile(r"^[^\x00-\x1f\x7f]{1,40}\Z")
 
 At = tuple[str | int, ...]
 

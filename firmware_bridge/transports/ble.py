@@ -29,7 +29,7 @@ NUS_SERVICE = "6e400001-b5a3-f393-e0a9-e50e24dcca9e"
 ROBOT_NAME_PREFIXES = ("RoboLab", "robolab", "BBC micro:bit")
 DEFAULT_PACKET = 20
 """ATT payload of the smallest MTU (23 - 3): what micro:bit firmware uses."""
-_ADDRESS = re.compile(r"^([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}$|^[0-9A-Fa-f-]{36}$")
+_ADDRESS = re.compile(r"^([0-9A-Fa-f]{2}:){5}[0-9A-Fa-f]{2}\Z|^[0-9A-Fa-f-]{36}\Z")
 
 
 def is_address(text: str) -> bool:

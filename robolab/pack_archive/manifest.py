@@ -20,8 +20,8 @@ MAX_FILE_BYTES = 256 * 1024  # the size limit of a challenge file
 MAX_TOTAL_BYTES = 8 * 1024 * 1024
 MAX_ARCHIVE_BYTES = 8 * 1024 * 1024
 MAX_MANIFEST_BYTES = 64 * 1024
-FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\.(yaml|yml)$")
-VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,39}$")
+FILE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}\.(yaml|yml)\Z")
+VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,39}\Z")
 
 
 class ArchiveError(RoboLabError):

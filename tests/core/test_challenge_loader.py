@@ -136,3 +136,9 @@ def test_texts_fall_back_to_the_other_language(write_challenge) -> None:  # type
     )
     assert challenge.title_in("en") == "Seulement en français"
     assert challenge.hints_in("fr") == ["Only English"]
+
+
+@pytest.mark.parametrize("ident", ["test/zig\n", "test/zig\nx", "Test/zig", "test/", "/zig"])
+def test_ids_are_matched_whole(write_challenge, ident: str) -> None:  # type: ignore[no-untyped-def]
+    found = problems_of(write_challenge(challenge_yaml(id=ident)))
+    assert any("invalid id" in p for p in found), found

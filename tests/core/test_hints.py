@@ -148,7 +148,10 @@ def test_distances_match_the_solver_on_every_bundled_board() -> None:
     for pack in load_packs():
         for challenge in pack.challenges:
             for board in challenge.boards:
-                dmap = DistanceMap(board, challenge.goals, challenge.actions)
+                try:
+                    dmap = DistanceMap(board, challenge.goals, challenge.actions)
+                except TooLarge:  # many gems: hints fall back to the run's own message
+                    continue
                 best = solve_board(board, challenge.goals, challenge.actions)
                 start = board.start
                 got = dmap.dist(start.x, start.y, start.heading, dmap.full_mask)

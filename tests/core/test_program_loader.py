@@ -253,3 +253,7 @@ def test_junk_never_crashes_the_loader(data: Any) -> None:
         parse_program(data)
     except ProgramError as err:
         assert err.message("fr") and err.message("en")
+
+
+def test_procedure_names_cannot_end_with_a_newline() -> None:
+    assert error_of({"main": [], "procedures": {"zig\n": []}}).key == "program.bad_name"
