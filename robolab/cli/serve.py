@@ -48,6 +48,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="effacer les séances inactives depuis N jours / erase sessions idle for N days "
         "with all their data (default: 30; 0: never)",
     )
+    p.add_argument(
+        "--robot",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="robot à connecter au démarrage (répétable) / robot to connect at start "
+        "(repeatable): /dev/ttyUSB0, COM3, socket://host:port, ble://name",
+    )
     add_lang(p)
     p.set_defaults(handler=cmd_serve)
 
@@ -70,6 +78,7 @@ def default_data_dir() -> Path:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from robolab.server.launch import serve
+    from robolab.server.robots import RobotRoom, demo_robots
     from robolab.server.state import ServerConfig
 
     config = ServerConfig(
@@ -79,4 +88,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
         keep_days=args.keep_days,
         listen_host=args.host,
     )
-    return serve(config, args.host, args.port, args.lang)
+    # --demo: two virtual robots in the fleet, so the whole robot flow works without hardware.
+    room = RobotRoom(urls=args.robot, virtual=demo_robots(2) if args.demo else (), lang=args.lang)
+    return serve(config, args.host, args.port, args.lang, room=room)

@@ -118,6 +118,13 @@ async def _purge(db: Database, keep_days: int) -> None:
             log.info("purged %d session(s) idle for more than %d days", len(deleted), keep_days)
 
 
+async def _room_call(room: RoomControl, name: str, *args: object) -> None:
+    """``room.open(state)`` / ``room.close()`` when the room has them (any object may be one)."""
+    method = getattr(room, name, None)
+    if method is not None:
+        await method(*args)
+
+
 def create_app(
     config: ServerConfig, catalog: Catalog | None = None, room: RoomControl | None = None
 ) -> Starlette:
@@ -132,7 +139,7 @@ def create_app(
         loaded = (
             catalog
             if catalog is not None
-            else await asyncio.to_thread(Catalog.load, config.pack_roots)
+            else await asyncio.to_thread(Catalog.load, config.catalog_roots)
         )
         if not (BLOCKLY_DIR / "blockly_compressed.js").is_file():
             log.warning("Blockly is missing from %s: run `make run` (npm ci) first", BLOCKLY_DIR)
@@ -155,12 +162,15 @@ def create_app(
             )
             if config.keep_days > 0:
                 purge = asyncio.create_task(_purge(db, config.keep_days))
+            await _room_call(app.state.robolab.room, "open", app.state.robolab)
             yield
         finally:
             if purge is not None:
                 purge.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
                     await purge
+            if hasattr(app.state, "robolab"):
+                await _room_call(app.state.robolab.room, "close")
             await db.close()
 
     return Starlette(

@@ -5,6 +5,7 @@ Topics name an audience, so privacy is decided where events are published:
 - ``team:<id>``: one team's tablets (its own runs and messages),
 - ``room:<session id>``: every tablet of a session (pause, resume, a message to all),
 - ``facilitators:<session id>``: the session's dashboards (every event of the session).
+- ``fleet``: every facilitator page (the robots' state, see :mod:`robolab.server.robots`).
 
 Publishing never blocks: each subscriber has a bounded queue; a subscriber that falls too far
 behind is dropped (its socket closes and the client reconnects, catching up from the stored
@@ -32,6 +33,10 @@ def room_topic(session_id: int) -> str:
 
 def facilitators_topic(session_id: int) -> str:
     return f"facilitators:{session_id}"
+
+
+FLEET_TOPIC = "fleet"
+"""Every facilitator page, whatever its session: the robot fleet is the room's, not a session's."""
 
 
 def audience(event: Event) -> list[str]:

@@ -104,7 +104,7 @@ def serve(
     room: RoomControl | None = None,
 ) -> int:
     """Runs the server until Ctrl+C; returns the exit code. ``room`` is the robots' hook."""
-    catalog = Catalog.load(config.pack_roots)
+    catalog = Catalog.load(config.catalog_roots)
     if not catalog.challenges:
         print(say("serve.no_challenges", lang), file=sys.stderr)
         return 2

@@ -8,7 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from robolab import __version__
+from robolab.server.openapi_editor import editor_paths
 from robolab.server.openapi_facilitator import facilitator_paths
+from robolab.server.openapi_robots import robot_paths
 
 JSON = "application/json"
 
@@ -297,6 +299,8 @@ def _paths() -> dict[str, Any]:
             }
         },
         **facilitator_paths(),
+        **editor_paths(),
+        **robot_paths(),
     }
 
 

@@ -18,6 +18,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
+from typing import Any
 
 log = logging.getLogger("robolab.server")
 STOP_TIMEOUT = 3.0
@@ -41,6 +42,12 @@ class RoomControl:
 
     async def stop_all_robots(self) -> None:
         """Stops every robot now (called on "pause everyone"). No robots: nothing to do."""
+
+    async def open(self, state: Any) -> None:
+        """Called once the app is ready (``state`` is its ``AppState``): robots connect here."""
+
+    async def close(self) -> None:
+        """Called when the app stops, before the database closes."""
 
 
 class FleetRoomControl(RoomControl):

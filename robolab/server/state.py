@@ -10,6 +10,7 @@ from typing import cast
 
 from starlette.requests import HTTPConnection
 
+from robolab.pack import bundled_packs_root
 from robolab.server.catalog import Catalog
 from robolab.server.db import DB_FILE, Database
 from robolab.server.hub import Hub
@@ -46,6 +47,21 @@ class ServerConfig:
     @property
     def db_path(self) -> Path:
         return self.data_dir / DB_FILE
+
+    @property
+    def user_packs_dir(self) -> Path:
+        """Where the level editor saves new packs: ``packs/`` in the data folder."""
+        return self.data_dir / "packs"
+
+    @property
+    def catalog_roots(self) -> list[Path]:
+        """The folders of packs to load: ``pack_roots`` (or the bundled packs), then the
+        editor's packs (:attr:`user_packs_dir`) when there are some."""
+        roots = list(self.pack_roots or [bundled_packs_root()])
+        user = self.user_packs_dir
+        if user.is_dir() and all(r.resolve() != user.resolve() for r in roots):
+            roots.append(user)
+        return roots
 
 
 class RateLimiter:

@@ -16,7 +16,9 @@ from typing import Any
 from robolab.i18n import Lang, pick
 from robolab.messages import CATALOG as ENGINE_CATALOG
 from robolab.messages import translate
+from robolab.server.texts_editor import EDITOR_CATALOG
 from robolab.server.texts_facilitator import FACILITATOR_CATALOG
+from robolab.server.texts_robots import ROBOTS_CATALOG
 
 CATALOG: dict[str, tuple[str, str]] = {
     # API errors (the "error.message" of a 4xx answer)
@@ -232,6 +234,8 @@ CATALOG: dict[str, tuple[str, str]] = {
 
 
 CATALOG.update(FACILITATOR_CATALOG)
+CATALOG.update(EDITOR_CATALOG)
+CATALOG.update(ROBOTS_CATALOG)
 
 
 def say(key: str, lang: Lang, /, **params: Any) -> str:

@@ -101,10 +101,12 @@ class LiveServer:
             self.process.stdout.close()
 
 
-def start_server(data: Path, *extra: str, timeout: float = 20.0, port: int = 0) -> LiveServer:
+def start_server(
+    data: Path, *extra: str, timeout: float = 20.0, port: int = 0, packs: Path = PACKS
+) -> LiveServer:
     """Starts ``robolab serve`` on ``port`` (0: a free one) and reads what it prints."""
     cmd = [sys.executable, "-m", "robolab", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    cmd += ["--data", str(data), "--pack", str(PACKS), "--demo", "--lang", "en", *extra]
+    cmd += ["--data", str(data), "--pack", str(packs), "--demo", "--lang", "en", *extra]
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=REPO, env=env

@@ -38,6 +38,23 @@ ROUTES = [
     ("GET", BASE + "/{session_id}/export.csv"),
     ("GET", BASE + "/{session_id}/export.json"),
     ("POST", "/facilitator/logout"),
+    # the robots (routes/fleet.py, routes/robot_queue.py)
+    ("GET", "/api/facilitator/robots"),
+    ("POST", "/api/facilitator/robots"),
+    ("POST", "/api/facilitator/robots/scan"),
+    *(
+        ("POST", "/api/facilitator/robots/{robot_id}/" + action)
+        for action in ("name", "identify", "refresh", "calibration", "team", "stop", "disconnect")
+    ),
+    ("GET", BASE + "/{session_id}/robot-jobs"),
+    ("POST", BASE + "/{session_id}/robot-jobs/{job_id}/approve"),
+    ("POST", BASE + "/{session_id}/robot-jobs/{job_id}/refuse"),
+    # the level editor (routes/editor.py)
+    ("GET", "/api/facilitator/editor/packs"),
+    ("GET", "/api/facilitator/editor/challenges/{pack}/{name}"),
+    ("POST", "/api/facilitator/editor/check"),
+    ("POST", "/api/facilitator/editor/try"),
+    ("POST", "/api/facilitator/editor/save"),
 ]
 
 
@@ -53,7 +70,15 @@ def test_every_facilitator_route_refuses_teens_and_strangers(
     assert every == {path for _, path in ROUTES}  # a new facilitator route belongs here
     client.post("/api/team/run", json=run_body(LINE), headers=team)
     for method, template in ROUTES:
-        path = template.format(session_id=session, team_id=1, attempt_id=1)
+        path = template.format(
+            session_id=session,
+            team_id=1,
+            attempt_id=1,
+            robot_id="r1",
+            job_id=1,
+            pack="tiny",
+            name="line",
+        )
         for headers in ({}, team, {**team, "Cookie": "robolab_facilitator=" + _token(team)}):
             answer = client.request(method, path, headers=headers, json={})
             assert answer.status_code == 403, (method, path, headers)

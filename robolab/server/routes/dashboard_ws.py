@@ -7,6 +7,7 @@ Protocol (JSON text frames):
   ``{"type": "ping"}`` now and then, or ``{"type": "snapshot"}`` to get the whole grid again;
 - server -> ``{"type": "snapshot", "snapshot": {...}}`` (see :mod:`robolab.server.dashboard`),
   then every event of the session ``{"type": "event", "event": {...}}``, and ``{"type": "pong"}``.
+  The robots' ``robot.changed`` events (the fleet is the room's) come on every session's socket.
 
 The subscription starts before the snapshot is read, so nothing falls between the two: events
 whose ``id`` is at most the snapshot's ``seq`` are already in it.
@@ -26,7 +27,7 @@ from robolab.i18n import parse_lang
 from robolab.server.dashboard import snapshot
 from robolab.server.dashboard_store import dashboard_rows
 from robolab.server.guard import is_facilitator
-from robolab.server.hub import facilitators_topic
+from robolab.server.hub import FLEET_TOPIC, facilitators_topic
 from robolab.server.routes.fac_common import is_id
 from robolab.server.routes.ws import Sender, close_quietly, hello_of, origin_ok, serve
 from robolab.server.state import app_state
@@ -50,7 +51,7 @@ async def facilitator_socket(ws: WebSocket) -> None:
         await close_quietly(ws, 4404)
         return
     session_id = raw
-    sub = state.hub.subscribe([facilitators_topic(session_id)])
+    sub = state.hub.subscribe([facilitators_topic(session_id), FLEET_TOPIC])
 
     async def send_snapshot(sender: Sender) -> bool:
         rows = await state.db.run(dashboard_rows, session_id)

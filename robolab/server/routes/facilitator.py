@@ -23,6 +23,7 @@ from robolab.server.guard import (
     same_secret,
 )
 from robolab.server.http import json_response
+from robolab.server.routes.editor import block_texts
 from robolab.server.routes.pages import LANG_COOKIE, embed_json, page_lang, template
 from robolab.server.state import app_state
 from robolab.server.texts import facilitator_texts, say
@@ -65,7 +66,7 @@ async def facilitator_app(request: Request) -> Response:
     config = {
         "lang": lang,
         "version": __version__,
-        "texts": facilitator_texts(lang),
+        "texts": {**block_texts(lang), **facilitator_texts(lang)},  # the editor's blocks too
         "csrf": csrf_token(state.facilitator_token),
         "keep_days": state.config.keep_days,
     }

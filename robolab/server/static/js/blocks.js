@@ -155,7 +155,13 @@ export function countBlocks(workspace) {
 
 /** Makes Blockly refuse new blocks beyond `max` counted blocks (conditions stay free). */
 export function enforceBudget(workspace, max) {
-  if (max === null || max === undefined) return;
+  if (max === null || max === undefined) {  // no budget: lift one set earlier
+    workspace.hasBlockLimits = () => false;
+    workspace.remainingCapacity = () => Infinity;
+    workspace.remainingCapacityOfType = () => Infinity;
+    workspace.isCapacityAvailable = () => true;
+    return;
+  }
   workspace.hasBlockLimits = () => true;
   workspace.remainingCapacity = () => max - countBlocks(workspace);
   workspace.remainingCapacityOfType = () => Infinity;

@@ -5,6 +5,7 @@ import { Editor, Autosave } from './editor.js';
 import { lang, t } from './i18n.js';
 import { languageButton } from './join.js';
 import { Player } from './player.js';
+import { robotPanel } from './robot.js';
 import { onRoomState, room } from './socket.js';
 import { icon } from './icons.js';
 import { h, mount, stars, teamBadge, toast } from './ui.js';
@@ -20,6 +21,7 @@ export async function leaveChallenge() {
   page.autosave.close();
   page.player.stop();
   page.stopListening();
+  page.robot.close();
   page.editor.dispose();
   window.removeEventListener('resize', page.onResize);
 }
@@ -76,6 +78,7 @@ export async function showChallenge(challengeId) {
         hintList,
         codeBox))));
 
+  let robot = null; // the real robot's box (robot.js), once the player exists
   const editor = new Editor(blocklyDiv, challenge, { onChange: () => changed() });
   const autosave = new Autosave(challenge.id, editor, saved);
   const local = autosave.unsaved();
@@ -96,6 +99,8 @@ export async function showChallenge(challengeId) {
     },
   });
   player.setSpeed(speed.value);
+  robot = robotPanel({ challenge, editor, player, autosave });
+  resultBox.before(robot.el);
 
   function updateCounter() {
     const used = editor.count();
@@ -108,6 +113,7 @@ export async function showChallenge(challengeId) {
   function changed() {
     updateCounter();
     autosave.schedule();
+    if (robot) robot.changed();
     if (!codeBox.hidden) showCode();
   }
 
@@ -232,7 +238,7 @@ export async function showChallenge(challengeId) {
 
   const onResize = () => editor.resize();
   window.addEventListener('resize', onResize);
-  current = { editor, autosave, player, onResize, stopListening };
+  current = { editor, autosave, player, onResize, stopListening, robot };
   updateCounter();
   editor.resize();
 }

@@ -4,6 +4,7 @@ import { t } from '../i18n.js';
 import { icon } from '../icons.js';
 import { h, mount, toast } from '../ui.js';
 import { post, sessionPath } from './api.js';
+import { queueBox } from './fleet.js';
 import { header } from './header.js';
 import { joinBox, roomControls } from './room.js';
 import { exportLinks } from './sessions.js';
@@ -126,6 +127,7 @@ export async function showDashboard(live) {
           h('p.legend', {}, t('legend', { minutes: model.stuckRule.minutes, tries: model.stuckRule.tries }))),
         h('aside.dash-side', {},
           joinBox(live),
+          queueBox(live),
           h('div.exports', {}, exportLinks(session.id)),
           h('h3', {}, t('messages')),
           messageLog)),

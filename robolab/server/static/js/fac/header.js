@@ -9,17 +9,21 @@ export function switchLanguage() {
 }
 
 function link(href, label, name, active) {
-  return h(`a.nav${active ? '.active' : ''}`, { href, 'data-testid': `nav-${name}` }, icon(name === 'sessions' ? 'home' : name === 'dashboard' ? 'team' : name === 'ladder' ? 'order' : 'screen', 18), label);
+  return h(`a.nav${active ? '.active' : ''}`, { href, 'data-testid': `nav-${name}` }, icon(name === 'sessions' ? 'home' : name === 'dashboard' ? 'team' : name === 'ladder' ? 'order' : name === 'robots' ? 'robot' : name === 'editor' ? 'pencil' : 'screen', 18), label);
 }
 
 /** The bar; `live` (a session's connection) adds its screens and the connection badge. */
 export function header(active, live = null) {
-  const nav = [link('#/', t('nav_sessions'), 'sessions', active === 'sessions')];
+  const nav = [
+    link('#/', t('nav_sessions'), 'sessions', active === 'sessions'),
+    link('#/editor', t('nav_editor'), 'editor', active === 'editor'),
+  ];
   let status = null;
   if (live) {
     const base = `#/s/${live.sessionId}`;
     nav.push(link(base, t('nav_dashboard'), 'dashboard', active === 'dashboard'));
     nav.push(link(`${base}/ladder`, t('nav_ladder'), 'ladder', active === 'ladder'));
+    nav.push(link(`${base}/robots`, t('nav_robots'), 'robots', active === 'robots'));
     nav.push(h('a.nav', { href: `/facilitator/${base}/projector`, target: 'robolab-projector', 'data-testid': 'nav-projector' }, icon('screen', 18), t('nav_projector')));
     const badge = h('span.live', { 'data-testid': 'live-status' });
     let seen = false;

@@ -14,6 +14,7 @@ export class Live {
     this.closed = false;
     this.connected = false;
     this.statusListeners = new Set();
+    this.eventListeners = new Set();
     this.ready = new Promise((resolve) => { this.resolveReady = resolve; });
     this.onVisible = () => { if (document.visibilityState === 'visible' && !this.socket && !this.closed) this.connect(); };
     document.addEventListener('visibilitychange', this.onVisible);
@@ -24,6 +25,12 @@ export class Live {
     this.statusListeners.add(fn);
     fn(this.connected);
     return () => this.statusListeners.delete(fn);
+  }
+
+  /** Calls fn(event) for every pushed event (robots' events too, which the model ignores). */
+  onEvent(fn) {
+    this.eventListeners.add(fn);
+    return () => this.eventListeners.delete(fn);
   }
 
   setConnected(connected) {
@@ -54,6 +61,7 @@ export class Live {
         this.resolveReady();
       } else if (data.type === 'event') {
         this.model.apply(data.event);
+        for (const fn of this.eventListeners) fn(data.event);
         if (data.event.type === 'session.challenges') this.refresh();
       }
     });
