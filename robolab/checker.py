@@ -13,6 +13,7 @@ from pathlib import Path
 
 from robolab.challenge import Challenge
 from robolab.challenge_loader import read_challenge
+from robolab.design import hard_coded_path
 from robolab.errors import ChallengeError, ProgramError
 from robolab.i18n import LANGS, Text
 from robolab.pack import CHALLENGE_SUFFIXES, PACK_FILE
@@ -115,7 +116,20 @@ def check_challenge(challenge: Challenge) -> tuple[list[ChallengeError], list[Ch
         )
     if not problems:
         problems.extend(_solution_runs(challenge))
-    return problems, translation_warnings(challenge)
+    return problems, translation_warnings(challenge) + design_warnings(challenge)
+
+
+def design_warnings(challenge: Challenge) -> list[ChallengeError]:
+    """Variants are there to make a hard-coded path fail: warn when one still solves them all."""
+    if not challenge.variants:
+        return []
+    try:
+        path = hard_coded_path(challenge.boards, challenge.goals, challenge.actions)
+    except SearchTooLarge:
+        return []
+    if path is None:
+        return []
+    return [_at(challenge, "check.hard_coded", ("variants",), steps=path.steps)]
 
 
 def _solution_runs(challenge: Challenge) -> list[ChallengeError]:

@@ -382,6 +382,12 @@ CATALOG: dict[str, tuple[str, str]] = {
         "la solution fait {steps} pas, plus que par.steps ({par}) : elle n'aurait pas 3 étoiles",
         "the solution takes {steps} steps, more than par.steps ({par}): it would not earn 3 stars",
     ),
+    "check.hard_coded": (
+        "un même chemin fixe de {steps} pas réussit la carte et toutes ses variantes : "
+        "les variantes n'obligent pas à utiliser les capteurs",
+        "one fixed path of {steps} steps solves the map and every variant: "
+        "the variants do not force the use of sensors",
+    ),
     "check.missing_translation": (
         "« {field} » n'est pas traduit ({lang})",
         '"{field}" is not translated ({lang})',
@@ -445,6 +451,26 @@ CATALOG: dict[str, tuple[str, str]] = {
     "run.gems_left_one": (
         "Le programme s'est arrêté, mais il reste 1 gemme à ramasser.",
         "The program stopped, but 1 gem is still to be picked up.",
+    ),
+    "run.gems_left_one_on_goal": (
+        "Le robot est arrivé au drapeau, mais il reste 1 gemme à ramasser : "
+        "il faut toutes les prendre avant d'arriver.",
+        "The robot reached the flag, but 1 gem is still to be picked up: "
+        "it must take them all before arriving.",
+    ),
+    "run.gems_left_on_goal": (
+        "Le robot est arrivé au drapeau, mais il reste {count} gemmes à ramasser : "
+        "il faut toutes les prendre avant d'arriver.",
+        "The robot reached the flag, but {count} gems are still to be picked up: "
+        "it must take them all before arriving.",
+    ),
+    "run.unused_procedure": (
+        "(La procédure {names} n'est jamais appelée : elle ne sert à rien pour l'instant.)",
+        "(The procedure {names} is never called: it does nothing for now.)",
+    ),
+    "run.unused_procedures": (
+        "(Les procédures {names} ne sont jamais appelées : elles ne servent à rien pour l'instant.)",
+        "(The procedures {names} are never called: they do nothing for now.)",
     ),
     "run.incomplete": (
         "Le programme s'est arrêté avant le drapeau. Il manque encore des blocs !",

@@ -29,6 +29,7 @@ class Pack:
     description: Text = field(default_factory=dict)
     ages: str = ""
     duration_minutes: int | None = None
+    position: int | None = None  # place of the pack in the ladder across packs (lower first)
     challenges: list[Challenge] = field(default_factory=list)
     problems: list[ChallengeError] = field(default_factory=list)
 
@@ -68,9 +69,8 @@ def load_pack(folder: Path) -> Pack:
         folder=folder,
         description=_text(meta.get("description")),
         ages=str(meta.get("ages", "")),
-        duration_minutes=meta.get("duration_minutes")
-        if isinstance(meta.get("duration_minutes"), int)
-        else None,
+        duration_minutes=_whole(meta.get("duration_minutes")),
+        position=_whole(meta.get("position")),
         problems=problems,
     )
     by_name: dict[str, Challenge] = {}
@@ -91,12 +91,13 @@ def load_pack(folder: Path) -> Pack:
 
 
 def load_packs(roots: list[Path] | None = None) -> list[Pack]:
-    """The packs under each root (default: the bundled packs)."""
-    return [
-        load_pack(folder)
-        for root in (roots or [bundled_packs_root()])
-        for folder in pack_folders(root)
-    ]
+    """The packs under each root (default: the bundled packs), in ladder order: by ``position``
+    in ``pack.yaml``, then packs without one by id, root by root."""
+    packs = []
+    for root in roots or [bundled_packs_root()]:
+        found = [load_pack(folder) for folder in pack_folders(root)]
+        packs += sorted(found, key=lambda p: (p.position is None, p.position or 0, p.id))
+    return packs
 
 
 def iter_challenges(packs: list[Pack]) -> Iterator[Challenge]:
@@ -117,6 +118,10 @@ def read_pack_meta(folder: Path) -> tuple[Mapping[str, Any], list[ChallengeError
     if not isinstance(data, Mapping):
         return {}, [ChallengeError("pack.not_mapping", file=str(path), line=1)]
     return data, []
+
+
+def _whole(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _text(value: Any) -> dict[str, str]:

@@ -14,7 +14,17 @@ from robolab.yaml_lines import line_index, nearest_line
 
 PACK_ID = re.compile(r"^[a-z0-9][a-z0-9-]*\Z")
 PACK_KEYS = frozenset(
-    {"format", "id", "title", "description", "ages", "duration_minutes", "order", "version"}
+    {
+        "format",
+        "id",
+        "title",
+        "description",
+        "ages",
+        "duration_minutes",
+        "order",
+        "version",
+        "position",
+    }
 )
 
 
@@ -77,6 +87,17 @@ def check_pack(
                     field=field,
                     lang=", ".join(missing),
                 )
+    position = meta.get("position")
+    if position is not None and (isinstance(position, bool) or not isinstance(position, int)):
+        add(
+            problems,
+            "challenge.bad_int",
+            "position",
+            field="position",
+            low=0,
+            high=999,
+            got=str(position)[:30],
+        )
     duration = meta.get("duration_minutes")
     if duration is not None and (
         isinstance(duration, bool) or not isinstance(duration, int) or duration <= 0

@@ -80,11 +80,18 @@ def parse_program(data: Any) -> Program:
     return _Builder(procs_raw).build(main_raw)
 
 
+TEXT_SUFFIXES = (".txt", ".text")
+
+
 def load_program(source: str | Path | Mapping[str, Any] | list[Any]) -> Program:
     """Loads a program from a file path, or from already-decoded data.
 
+    Files may hold FORMATS JSON or YAML, a Blockly workspace, or (``.txt``) the program as text
+    in French or English (docs/program-text.md).
+
     Raises:
-        ProgramError: unreadable, too large, malformed or over a limit.
+        ProgramError: unreadable, too large, malformed or over a limit (a
+            :class:`robolab.program_text.TextError`, with its line, for text files).
     """
     if isinstance(source, Mapping | list):
         return parse_program(source)
@@ -95,6 +102,10 @@ def load_program(source: str | Path | Mapping[str, Any] | list[Any]) -> Program:
         raise ProgramError(
             "file.unreadable", file=str(path), reason=exc.strerror or str(exc)
         ) from None
+    if path.suffix.lower() in TEXT_SUFFIXES:
+        from robolab.program_text import parse_text
+
+        return parse_text(_decode(raw, ProgramError))
     return parse_program_text(raw, name=str(path))
 
 
@@ -106,13 +117,7 @@ def parse_program_text(raw: bytes | str, *, name: str = "") -> Program:
 
 def decode_text(raw: bytes | str, *, name: str, error: type[ProgramError]) -> Any:
     """Size check, UTF-8 decoding, then JSON (when it looks like JSON) or ``yaml.safe_load``."""
-    size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
-    if size > MAX_BYTES:
-        raise error("program.too_large", size=size, max=MAX_BYTES)
-    try:
-        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-    except UnicodeDecodeError:
-        raise error("file.not_utf8") from None
+    text = _decode(raw, error)
     stripped = text.lstrip("\ufeff \t\r\n")
     try:
         if stripped[:1] in ("{", "["):
@@ -128,6 +133,17 @@ def decode_text(raw: bytes | str, *, name: str, error: type[ProgramError]) -> An
         ) from None
     except RecursionError:
         raise error("program.too_deep", max=MAX_DEPTH) from None
+
+
+def _decode(raw: bytes | str, error: type[ProgramError]) -> str:
+    """The text of a program, at most 64 KiB of UTF-8."""
+    size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
+    if size > MAX_BYTES:
+        raise error("program.too_large", size=size, max=MAX_BYTES)
+    try:
+        return raw.decode("utf-8") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError:
+        raise error("file.not_utf8") from None
 
 
 def _split_top(data: Any) -> tuple[Any, Any]:

@@ -12,12 +12,18 @@ from robolab.compiler import CompiledProgram
 from robolab.errors import ProgramError
 from robolab.i18n import Lang
 from robolab.messages import translate
-from robolab.program import Program
+from robolab.program import Call, Program
 from robolab.program_loader import load_program
 from robolab.program_rules import check_allowed
 from robolab.results import BoardRun, RunResult
 from robolab.robot import Pose
-from robolab.scoring import explain_failure, stars_for, success_message, variant_failure
+from robolab.scoring import (
+    explain_failure,
+    stars_for,
+    success_message,
+    unused_procedures_note,
+    variant_failure,
+)
 from robolab.solver import SearchTooLarge, solve_board
 from robolab.vocabulary import Goal, Outcome
 
@@ -59,13 +65,31 @@ def score(challenge: Challenge, program: Program, runs: list[BoardRun], lang: La
     elif main.outcome is not Outcome.SUCCESS:
         empty = not program.main and not program.procedures
         remaining = steps_to_goal(challenge, challenge.board, main)
-        message = explain_failure(main, challenge.goals, lang, empty=empty, remaining=remaining)
+        message = explain_failure(
+            main,
+            challenge.goals,
+            lang,
+            empty=empty,
+            remaining=remaining,
+            on_goal=stopped_on_goal(challenge.board, main),
+        )
     else:
         index, failed = next(
             (i, r) for i, r in enumerate(variants, 1) if r.outcome is not Outcome.SUCCESS
         )
-        remaining = steps_to_goal(challenge, challenge.variants[index - 1], failed)
-        message = variant_failure(index, failed, challenge.goals, lang, remaining=remaining)
+        board = challenge.variants[index - 1]
+        remaining = steps_to_goal(challenge, board, failed)
+        message = variant_failure(
+            index,
+            failed,
+            challenge.goals,
+            lang,
+            remaining=remaining,
+            on_goal=stopped_on_goal(board, failed),
+        )
+    note = unused_procedures_note(unused_procedures(program), lang)
+    if note:
+        message = f"{message} {note}"
     deciding = next((r for r in runs if r.outcome is not Outcome.SUCCESS), main)
     return RunResult(
         challenge=challenge.id,
@@ -82,6 +106,16 @@ def score(challenge: Challenge, program: Program, runs: list[BoardRun], lang: La
         main=main,
         deciding=deciding,
     )
+
+
+def stopped_on_goal(board: Board, run: BoardRun) -> bool:
+    return (run.x, run.y) in board.grid.goals
+
+
+def unused_procedures(program: Program) -> list[str]:
+    """Procedures that no block calls (they can never run)."""
+    called = {s.name for s in program.statements() if isinstance(s, Call)}
+    return [p.name for p in program.procedures if p.name not in called]
 
 
 def steps_to_goal(challenge: Challenge, board: Board, run: BoardRun) -> int | None:

@@ -22,10 +22,12 @@ def explain_failure(
     *,
     empty: bool = False,
     remaining: int | None = None,
+    on_goal: bool = False,
 ) -> str:
     """Why a run did not succeed, pointing at the block where it went wrong.
 
-    ``remaining`` is the number of steps still needed from where the robot stopped, when known.
+    ``remaining`` is the number of steps still needed from where the robot stopped, when known;
+    ``on_goal`` says that the robot stopped on a goal cell.
     """
     if empty:
         return translate("run.empty", lang)
@@ -44,6 +46,8 @@ def explain_failure(
         return translate("run.too_many_calls", lang, **where)
     if Goal.COLLECT_ALL in goals and run.gems_left:
         key = "run.gems_left_one" if run.gems_left == 1 else "run.gems_left"
+        if on_goal:  # the robot reached the flag: the gems had to come first
+            key += "_on_goal"
         return translate(key, lang, count=run.gems_left)
     if remaining is not None:
         steps = _count(remaining, "pas", "pas", "step", "steps", lang)
@@ -69,12 +73,28 @@ def success_message(
 
 
 def variant_failure(
-    index: int, run: BoardRun, goals: frozenset[Goal], lang: Lang, *, remaining: int | None = None
+    index: int,
+    run: BoardRun,
+    goals: frozenset[Goal],
+    lang: Lang,
+    *,
+    remaining: int | None = None,
+    on_goal: bool = False,
 ) -> str:
     """The main map works but variant ``index`` (1-based) does not."""
-    why = explain_failure(run, goals, lang, remaining=remaining)
+    why = explain_failure(run, goals, lang, remaining=remaining, on_goal=on_goal)
     return translate("run.variant_failed", lang, n=index, why=why)
 
 
 def _count(n: int, fr_one: str, fr_many: str, en_one: str, en_many: str, lang: Lang) -> str:
     return plural(n, fr_one, fr_many, lang) if lang == "fr" else plural(n, en_one, en_many, lang)
+
+
+def unused_procedures_note(names: list[str], lang: Lang) -> str:
+    """A sentence about procedures that are defined but never called ("" when there are none)."""
+    if not names:
+        return ""
+    key = "run.unused_procedure" if len(names) == 1 else "run.unused_procedures"
+    return translate(
+        key, lang, names=", ".join(f"« {n} »" if lang == "fr" else f'"{n}"' for n in names)
+    )

@@ -82,7 +82,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         program = read_program(args.program)
     except ProgramError as err:
         print(program_error_text(args.program, err, lang), file=sys.stderr)
-        _emit(invalid_result(challenge, err, lang), args, lang)
+        if args.json:  # scripts still get the result object
+            _emit(invalid_result(challenge, err, lang), args, lang)
         return INVALID
     result = run(challenge, program, lang=lang, trace=args.trace)
     _emit(result, args, lang)

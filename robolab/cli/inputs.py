@@ -18,6 +18,7 @@ from robolab.outcome_text import outcome_label, stars_text
 from robolab.pack import bundled_packs_root, load_packs
 from robolab.program import Program
 from robolab.program_loader import load_program
+from robolab.program_text import TextError
 from robolab.results import RunResult
 from robolab.yaml_lines import line_index, nearest_line
 
@@ -51,6 +52,8 @@ def read_program(ref: str) -> Program:
 
 def where_in_program(ref: str, err: ProgramError) -> str:
     """``FILE:LINE`` of a program error when its line can be found, else ``FILE``."""
+    if isinstance(err, TextError):
+        return f"{ref}:{err.line}"
     if not err.at:
         return ref
     try:
@@ -65,7 +68,8 @@ def where_in_program(ref: str, err: ProgramError) -> str:
 
 def program_error_text(ref: str, err: ProgramError, lang: Lang) -> str:
     """``FILE:LINE: message`` for a program that could not be loaded."""
-    return f"{where_in_program(ref, err)}: {err.message(lang)}"
+    why = err.reason(lang) if isinstance(err, TextError) else err.message(lang)
+    return f"{where_in_program(ref, err)}: {why}"
 
 
 def open_challenge(ref: str, lang: Lang) -> Challenge | None:

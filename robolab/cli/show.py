@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 
 from robolab.blockly import dumps_workspace, program_to_workspace
 from robolab.cli import add_lang
-from robolab.cli.inputs import read_program, where_in_program
-from robolab.errors import ProgramError
+from robolab.cli.inputs import INVALID, open_program
 from robolab.i18n import Lang
-from robolab.program import Program
-from robolab.program_loader import MAX_BYTES
-from robolab.program_text import TextError, parse_text, render_text
-
-INVALID = 2
-TEXT_SUFFIXES = (".txt", ".text")
+from robolab.program_text import render_text
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,13 +38,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_show(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
-    try:
-        program = load_any(args.program)
-    except TextError as err:
-        print(f"{args.program}:{err.line}: {err.reason(lang)}", file=sys.stderr)
-        return INVALID
-    except ProgramError as err:
-        print(f"{where_in_program(args.program, err)}: {err.message(lang)}", file=sys.stderr)
+    program = open_program(args.program, lang)
+    if program is None:
         return INVALID
     if args.format == "json":
         print(json.dumps(program.to_json(), ensure_ascii=False, indent=2))
@@ -61,27 +48,3 @@ def cmd_show(args: argparse.Namespace) -> int:
     else:
         print(render_text(program, lang, numbered=args.numbered))
     return 0
-
-
-def load_any(ref: str) -> Program:
-    """A program from a FORMATS JSON/YAML file, a Blockly workspace file or a text file.
-
-    Raises:
-        ProgramError: unreadable or invalid (a :class:`TextError`, with its line, for text files).
-    """
-    path = Path(ref)
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        return read_program(ref)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ProgramError(
-            "file.unreadable", file=str(path), reason=exc.strerror or str(exc)
-        ) from None
-    if len(raw) > MAX_BYTES:
-        raise ProgramError("program.too_large", size=len(raw), max=MAX_BYTES)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise ProgramError("file.not_utf8") from None
-    return parse_text(text)

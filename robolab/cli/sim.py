@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from simulator.kinematics import PhysicsConfig
     from simulator.noise import NoiseModel
 
-SOLVED, NOT_SOLVED, INVALID = 0, 1, 2
+from robolab.cli.inputs import INVALID, NOT_SOLVED, SOLVED
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

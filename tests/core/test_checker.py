@@ -122,3 +122,33 @@ def test_internal_errors_are_reported_without_traceback(monkeypatch, capsys) -> 
     assert main(["check", ".", "--lang", "en"]) == INTERNAL_ERROR
     err = capsys.readouterr().err
     assert "RoboLab internal error (RuntimeError: boom)" in err and "Traceback" not in err
+
+
+def test_variants_that_a_fixed_path_solves_are_a_warning(tmp_path: Path) -> None:
+    same_shape = {"map": "######\n#S.G.#\n######"}  # the flag is two cells ahead on both maps
+    path = write(tmp_path, "v.yaml", challenge_yaml(variants=[same_shape]))
+    report = check_paths([path])
+    assert report.ok() and not report.ok(strict=True)
+    assert any(
+        "one fixed path of 2 steps solves the map and every variant" in w
+        for w in messages(report.warnings)
+    )
+
+
+def test_packs_are_listed_in_ladder_position(tmp_path: Path) -> None:
+    from robolab.pack import load_packs
+
+    for name, position in (("zeta", "position: 1\n"), ("alpha", "position: 2\n"), ("beta", "")):
+        write(
+            tmp_path / name,
+            "pack.yaml",
+            f"format: robolab/pack@1\nid: {name}\n{position}title: {name}\n",
+        )
+    assert [p.id for p in load_packs([tmp_path])] == ["zeta", "alpha", "beta"]
+    assert [p.id for p in load_packs()][:5] == [
+        "starter",
+        "loops",
+        "sensors",
+        "builders",
+        "explorers",
+    ]

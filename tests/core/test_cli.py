@@ -154,3 +154,16 @@ def test_python_dash_m_and_console_script(files: dict[str, Path]) -> None:
     assert done.returncode == 1
     assert "Ouch! The robot bumped into a wall at block 2 (move forward)." in done.stdout
     assert done.stderr == ""
+
+
+def test_run_reads_programs_written_as_text(
+    files: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = tmp_path / "prog.txt"
+    text.write_text("répéter 3 fois :\n  avancer\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, "run", files["challenge"], text, "--json")
+    assert code == 0 and json.loads(out)["blocks"] == 2
+    text.write_text("avancer\nsauter\n", encoding="utf-8")
+    code, out, err = run_cli(capsys, "run", files["challenge"], text, "--lang", "fr")
+    assert code == 2 and out == ""
+    assert err.strip() == f"{text}:2: je ne comprends pas « sauter »"

@@ -287,3 +287,27 @@ def test_result_json_has_the_formats_fields(corridor: Challenge) -> None:
         "heading": "east",
     }
     assert "trace" not in run(corridor, [F]).to_json()
+
+
+def test_stopping_on_the_flag_with_gems_left_says_so(make_challenge) -> None:  # type: ignore[no-untyped-def]
+    challenge = make_challenge(
+        map="#####\n#S.G#\n#*..#\n#####",
+        goal=["reach", "collect_all"],
+        solution=[R, F, L, F, F, L, F],
+    )
+    on_flag = run(challenge, [F, F], lang="en")
+    assert on_flag.message == (
+        "The robot reached the flag, but 1 gem is still to be picked up: it must take them all before arriving."
+    )
+    assert run(challenge, [F], lang="en").message.startswith("The program stopped, but 1 gem")
+
+
+def test_procedures_never_called_are_pointed_out(make_challenge) -> None:  # type: ignore[no-untyped-def]
+    challenge = make_challenge(blocks=ALL_BLOCKS, map="#####\n#S.G#\n#####", solution=[F, F])
+    program = {"main": [F, F], "procedures": {"zig": [L], "zag": [R], "used": [F]}}
+    result = run(challenge, {**program, "main": [{"block": "call", "name": "used"}, F]}, lang="fr")
+    assert result.solved
+    assert result.message.endswith(
+        "(Les procédures « zig », « zag » ne sont jamais appelées : elles ne servent à rien pour l'instant.)"
+    )
+    assert "zig" not in run(challenge, [F, F], lang="fr").message
