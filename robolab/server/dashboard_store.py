@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from robolab.server import admin_store, store
+from robolab.server import admin_store, hints_store, store
 from robolab.server.models import Access, Event, Session, Team
 
 
@@ -49,7 +49,8 @@ def dashboard_rows(conn: sqlite3.Connection, session_id: int) -> DashboardRows |
 
 
 def _cells(conn: sqlite3.Connection, session_id: int) -> list[dict[str, Any]]:
-    """Per team and challenge tried: attempts, best stars, times, best blocks and steps."""
+    """Per team and challenge tried: attempts, best stars, times, best blocks and steps, hints."""
+    hints = hints_store.hint_counts(conn, session_id)
     bests = {
         (r[0], r[1]): (r[2], r[3], r[4])
         for r in conn.execute(
@@ -81,6 +82,7 @@ def _cells(conn: sqlite3.Connection, session_id: int) -> list[dict[str, Any]]:
                 "solved_at": r["solved_at"],
                 "best_blocks": best_blocks,
                 "best_steps": best_steps,
+                "hints": hints.get((r["team_id"], r["challenge_id"]), 0),
             }
         )
     return out
@@ -172,7 +174,14 @@ def export_rows(conn: sqlite3.Connection, session_id: int) -> dict[str, Any] | N
         )
     ]
     events = store.events_since(conn, session_id, 0, limit=1_000_000)
-    return {"rows": rows, "attempts": attempts, "workspaces": workspaces, "events": events}
+    hints = hints_store.session_hints(conn, session_id)
+    return {
+        "rows": rows,
+        "attempts": attempts,
+        "workspaces": workspaces,
+        "events": events,
+        "hints": hints,
+    }
 
 
 def _json(text: str | None) -> Any:

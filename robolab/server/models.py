@@ -89,8 +89,8 @@ class Event:
     """Something that happened in a session; ``id`` is its place in the session's stream.
 
     Stored types: ``team.joined``, ``team.resumed``, ``attempt``, ``session.state``,
-    ``session.challenges``, ``session.title``, ``room.message``, ``team.message``. Not stored
-    (live only): ``workspace.saved``, ``team.online``, ``projector.show``, ``session.deleted``.
+    ``session.challenges``, ``session.title``, ``room.message``, ``team.message``, ``hint``. Not
+    stored (live only): ``workspace.saved``, ``team.online``, ``projector.show``, ``session.deleted``.
     """
 
     type: str

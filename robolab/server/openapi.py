@@ -10,6 +10,7 @@ from typing import Any
 from robolab import __version__
 from robolab.server.openapi_editor import editor_paths
 from robolab.server.openapi_facilitator import facilitator_paths
+from robolab.server.openapi_hints import hint_paths
 from robolab.server.openapi_robots import robot_paths
 
 JSON = "application/json"
@@ -301,6 +302,7 @@ def _paths() -> dict[str, Any]:
         **facilitator_paths(),
         **editor_paths(),
         **robot_paths(),
+        **hint_paths(),
     }
 
 

@@ -13,6 +13,8 @@ The model, with the facilitator's side (sessions, live dashboard, replays, expor
   stars and counts per team and challenge, updated in the same transaction.
 - ``workspaces``: the autosaved editor state per team and challenge.
 - ``events``: the per-session event stream (sequence numbers for dashboards that reconnect).
+- ``hints``: each hint level a team was shown about one of its attempts (``shown`` counts
+  repeats; the dashboard counts the rows per team and challenge).
 
 Never edit a migration that has shipped: add a new one.
 """
@@ -100,6 +102,24 @@ MIGRATIONS: tuple[str, ...] = (
         at REAL NOT NULL
     );
     CREATE INDEX events_by_session ON events (session_id, id);
+    """,
+    # 2: the hints a team asked about its own attempts (robolab/server/hints_store.py)
+    """
+    CREATE TABLE hints (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+        attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+        challenge_id TEXT NOT NULL,
+        level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 3),
+        kind TEXT NOT NULL,
+        created_at REAL NOT NULL,
+        shown INTEGER NOT NULL DEFAULT 1,
+        last_at REAL NOT NULL,
+        UNIQUE (attempt_id, level)
+    );
+    CREATE INDEX hints_by_team ON hints (team_id, challenge_id);
+    CREATE INDEX hints_by_session ON hints (session_id, id);
     """,
 )
 

@@ -18,6 +18,7 @@ from robolab.messages import CATALOG as ENGINE_CATALOG
 from robolab.messages import translate
 from robolab.server.texts_editor import EDITOR_CATALOG
 from robolab.server.texts_facilitator import FACILITATOR_CATALOG
+from robolab.server.texts_hints import HINTS_CATALOG
 from robolab.server.texts_robots import ROBOTS_CATALOG
 
 CATALOG: dict[str, tuple[str, str]] = {
@@ -236,6 +237,7 @@ CATALOG: dict[str, tuple[str, str]] = {
 CATALOG.update(FACILITATOR_CATALOG)
 CATALOG.update(EDITOR_CATALOG)
 CATALOG.update(ROBOTS_CATALOG)
+CATALOG.update(HINTS_CATALOG)
 
 
 def say(key: str, lang: Lang, /, **params: Any) -> str:

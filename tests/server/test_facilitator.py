@@ -35,6 +35,7 @@ ROUTES = [
     ("GET", BASE + "/{session_id}/qr.svg"),
     ("GET", BASE + "/{session_id}/teams/{team_id}/attempts"),
     ("GET", BASE + "/{session_id}/attempts/{attempt_id}"),
+    ("GET", BASE + "/{session_id}/attempts/{attempt_id}/hints"),
     ("GET", BASE + "/{session_id}/export.csv"),
     ("GET", BASE + "/{session_id}/export.json"),
     ("POST", "/facilitator/logout"),

@@ -14,6 +14,7 @@ from robolab.server.routes import (
     fac_teams,
     facilitator,
     fleet,
+    hints,
     join,
     meta,
     pages,
@@ -43,4 +44,5 @@ def all_routes() -> list[BaseRoute]:
         *editor.ROUTES,
         *fleet.ROUTES,
         *robot_queue.ROUTES,
+        *hints.ROUTES,
     ]

@@ -4,8 +4,8 @@
   request's language, UTF-8 with a BOM so spreadsheets read the accents; ``?sep=semicolon`` for
   spreadsheets set up for French. Cells that a spreadsheet would read as a formula are quoted.
 - ``export.json``: everything (``robolab/session-export@1``): the session, its ladder, teams,
-  progress, every attempt with its program, workspace and result (trace), autosaved workspaces and
-  the event stream. Team tokens are never exported.
+  progress (with the hints used), every attempt with its program, workspace and result (trace),
+  autosaved workspaces, the event stream and every hint shown. Team tokens are never exported.
 
 Both are downloads built on this machine; nothing is sent anywhere.
 """
@@ -35,7 +35,7 @@ EXPORT_FORMAT = "robolab/session-export@1"
 COLUMNS = (
     "session", "code", "team", "animal", "color", "position", "challenge", "title", "access",
     "attempts", "stars", "solved", "first_attempt", "solved_at", "last_attempt", "last_outcome",
-    "best_blocks", "best_steps", "par_blocks", "par_steps",
+    "best_blocks", "best_steps", "par_blocks", "par_steps", "hints",
 )  # fmt: skip
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -100,7 +100,7 @@ async def export_csv(request: Request) -> Response:
                 iso(cell.get("first_at")), iso(cell.get("solved_at")), iso(cell.get("last_at")),
                 translate(f"outcome.{outcome}", lang) if outcome else None,
                 cell.get("best_blocks"), cell.get("best_steps"),
-                par.get("blocks"), par.get("steps"),
+                par.get("blocks"), par.get("steps"), cell.get("hints", 0),
             ]  # fmt: skip
             writer.writerow([_cell(v) for v in row])
     body = ("\ufeff" + out.getvalue()).encode("utf-8")
@@ -140,6 +140,7 @@ async def export_json(request: Request) -> Response:
         "attempts": [{**a, "at": iso(a["at"])} for a in data["attempts"]],
         "workspaces": [{**w, "at": iso(w["at"])} for w in data["workspaces"]],
         "events": [{**e.to_json(), "at": iso(e.at)} for e in data["events"]],
+        "hints": [{**x, "at": iso(x["at"]), "last_at": iso(x["last_at"])} for x in data["hints"]],
     }
     response = json_response(body)
     return _download(bytes(response.body), "application/json", _filename(session, "json"))

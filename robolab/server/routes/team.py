@@ -39,16 +39,30 @@ from robolab.server.state import AppState, app_state
 MAX_TOKEN = 200
 
 
-async def current_team(request: Request) -> tuple[Team, Session]:
-    """The team whose token the request carries (401 otherwise)."""
+def _bearer(request: Request) -> str:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token or len(token) > MAX_TOKEN:
         raise ApiError(401, "team.auth")
-    found = await app_state(request).db.run(store.team_by_token, token)
+    return token
+
+
+async def current_team(request: Request) -> tuple[Team, Session]:
+    """The team whose token the request carries (401 otherwise)."""
+    found = await app_state(request).db.run(store.team_by_token, _bearer(request))
     if found is None:
         raise ApiError(401, "team.auth")
     return found
+
+
+async def team_and_ladder(request: Request) -> tuple[Team, Session, TeamLadder]:
+    """:func:`current_team` and :meth:`TeamLadder.of` in one trip to the database."""
+    state = app_state(request)
+    found = await state.db.run(store.team_context, _bearer(request))
+    if found is None:
+        raise ApiError(401, "team.auth")
+    team, session, entries, progress = found
+    return team, session, TeamLadder(state, entries, progress)
 
 
 class TeamLadder:
@@ -100,10 +114,10 @@ async def me(request: Request) -> Response:
 
 async def get_ladder(request: Request) -> Response:
     state = app_state(request)
-    team, session = await current_team(request)
+    team, session, steps = await team_and_ladder(request)
     lang = request_lang(request)
     challenges = []
-    for entry in (await TeamLadder.of(state, team)).items:
+    for entry in steps.items:
         item = dict(state.catalog.summary(entry.challenge_id, lang))
         item.update(locked=entry.locked, progress=entry.progress.to_json())
         challenges.append(item)
@@ -116,9 +130,8 @@ async def get_challenge(request: Request) -> Response:
     """The challenge as the team sees it, with its progress, its saved workspace and what comes
     next in the ladder."""
     state = app_state(request)
-    team, session = await current_team(request)
+    team, session, steps = await team_and_ladder(request)
     challenge_id = request.path_params["challenge_id"]
-    steps = await TeamLadder.of(state, team)
     entry = steps.entry(challenge_id)
     saved = await state.db.run(store.load_workspace, team.id, challenge_id)
     return json_response(
@@ -135,12 +148,12 @@ async def get_challenge(request: Request) -> Response:
 async def put_workspace(request: Request) -> Response:
     """Autosave: the Blockly workspace JSON of one challenge (at most 64 KiB)."""
     state = app_state(request)
-    team, session = await current_team(request)
+    team, session, steps = await team_and_ladder(request)
     body = await read_json_object(request)
     request.state.lang = request_lang(request, body)
     _writable(session)
     challenge_id = request.path_params["challenge_id"]
-    (await TeamLadder.of(state, team)).entry(challenge_id)
+    steps.entry(challenge_id)
     workspace = body.get("workspace")
     if not isinstance(workspace, dict):
         raise ApiError(400, "workspace.bad")
@@ -159,7 +172,7 @@ async def team_run(request: Request) -> Response:
     The answer is the ``/api/run`` result plus ``attempt`` (its number) and ``progress``.
     """
     state = app_state(request)
-    team, session = await current_team(request)
+    team, session, steps = await team_and_ladder(request)
     body = await read_json_object(request)
     lang = request.state.lang = request_lang(request, body)
     _writable(session)
@@ -169,7 +182,6 @@ async def team_run(request: Request) -> Response:
     challenge = state.catalog.get(challenge_id)
     if challenge is None:
         raise ApiError(404, "api.unknown_challenge", id=challenge_id[:80])
-    steps = await TeamLadder.of(state, team)
     steps.entry(challenge_id)
     if "program" not in body:
         raise ApiError(400, "api.missing_field", field="program")

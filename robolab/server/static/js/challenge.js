@@ -2,6 +2,7 @@
 // result with stars, the mission, hints and "Show the code" on the right.
 import { ApiError, get, idPath, post, savedTeam } from './api.js';
 import { Editor, Autosave } from './editor.js';
+import { hintPanel } from './hints.js';
 import { lang, t } from './i18n.js';
 import { languageButton } from './join.js';
 import { Player } from './player.js';
@@ -132,7 +133,11 @@ export async function showChallenge(challengeId) {
           'data-testid': 'next', onclick: () => { location.hash = `#/c/${idPath(res.next.id)}`; },
         }, `${t('next_challenge')} →`)));
       }
-    } else if (challenge.hints.length > hintsShown) {
+    }
+    if (res.stars < 3 && res.attempt) {
+      // Hints from this run, level by level (hints.js); the written tips come along.
+      box.append(hintPanel({ challengeId: challenge.id, attempt: res.attempt, editor, reveal: revealWritten }).el);
+    } else if (!win && challenge.hints.length > hintsShown) {
       box.append(h('div.row.end', {}, h('button', { onclick: () => showHint() }, icon('bulb'), t('hint'))));
     }
     resultBox.replaceChildren(box);
@@ -187,6 +192,16 @@ export async function showChallenge(challengeId) {
     }
     hintLabel.textContent = hintsShown ? t('next_hint') : t('hint');
     hintButton.disabled = hintsShown >= challenge.hints.length;
+  }
+
+  /** A written tip shown by the hint panel joins the list too (in the file's order); false when
+   * the team has seen it already. */
+  function revealWritten(text) {
+    const index = challenge.hints.indexOf(text);
+    if (index < 0) return true;
+    if (index < hintsShown) return false;
+    while (hintsShown <= index) showHint();
+    return true;
   }
 
   async function showCode() {

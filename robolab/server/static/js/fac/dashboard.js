@@ -46,10 +46,11 @@ function cellView(model, team, challenge, stats) {
   }
   const stuck = current && stats.stuck;
   const cls = cell.solved ? '.solved' : stuck ? '.stuck' : '.trying';
-  return h(`td.cell${cls}${current ? '.current' : ''}`, { 'data-challenge': challenge.id, 'data-stars': cell.stars, 'data-attempts': cell.attempts },
+  return h(`td.cell${cls}${current ? '.current' : ''}`, { 'data-challenge': challenge.id, 'data-stars': cell.stars, 'data-attempts': cell.attempts, 'data-hints': cell.hints || 0 },
     h('a', { href, title: t('see_attempts') },
       h('span.cstars', { 'aria-label': tn('stars_n', cell.stars) }, starText(cell.stars)),
-      h('span.ctries', {}, tn('tries_n', cell.attempts)),
+      h('span.ctries', {}, tn('tries_n', cell.attempts),
+        cell.hints ? h('span.chints', { title: tn('hints_n', cell.hints), 'data-testid': 'cell-hints' }, icon('bulb', 12), String(cell.hints)) : null),
       h(`span.outcome.${cell.last_outcome}`, {}, outcomeLabel(cell.last_outcome))));
 }
 

@@ -80,6 +80,14 @@ export class SessionModel {
         this.emit({ team: event.team, attempt: data.attempt });
         return;
       }
+      case 'hint': { // a team was shown a new hint level about one of its runs
+        const cell = team && this.cell(event.team, data.challenge);
+        if (!cell) return;
+        cell.hints = data.hints;
+        team.last_change = event.at;
+        this.emit({ team: event.team, hint: data.attempt });
+        return;
+      }
       case 'workspace.saved':
         if (!team) return;
         team.last_change = event.at;

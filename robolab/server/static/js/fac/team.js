@@ -5,6 +5,7 @@ import { icon } from '../icons.js';
 import { h, mount, stars, toast } from '../ui.js';
 import { get, post, sessionPath } from './api.js';
 import { header } from './header.js';
+import { attemptHints } from './hints.js';
 import { replayView } from './replay.js';
 import { sendMessage } from './room.js';
 import { ago, clock, iconButton, outcomeLabel, teamBadge, teamName, tn } from './widgets.js';
@@ -22,6 +23,7 @@ export async function showTeam(live, teamId, challengeFilter) {
   let filter = challengeFilter;
   let selected = null;
   let replay = null;
+  let hintsBox = null;
   const list = h('ol.attempts', { 'data-testid': 'attempts' });
   const detail = h('section.attempt-detail', { 'data-testid': 'attempt-detail' }, h('p.note', {}, t('pick_attempt')));
   const progress = h('div.progress-chips');
@@ -36,7 +38,8 @@ export async function showTeam(live, teamId, challengeFilter) {
         const cell = model.cell(team.id, c.id);
         return h('button.chip', { 'aria-pressed': String(filter === c.id), 'data-challenge': c.id, onclick: () => { filter = c.id; loadList(); renderProgress(); } },
           c.title, ' ', stars(cell ? cell.stars : 0, tn('stars_n', cell ? cell.stars : 0)),
-          cell ? h('small', {}, ` ${tn('tries_n', cell.attempts)}`) : null);
+          cell ? h('small', {}, ` ${tn('tries_n', cell.attempts)}`) : null,
+          cell && cell.hints ? h('small.chip-hints', { 'data-testid': 'chip-hints' }, ` · ${tn('hints_n', cell.hints)}`) : null);
       }));
     const stats = model.stats(now);
     status.replaceChildren(...[
@@ -52,6 +55,7 @@ export async function showTeam(live, teamId, challengeFilter) {
     if (selected !== attemptId) return;
     if (replay) replay.destroy();
     replay = await replayView(attempt, { autoplay: true });
+    hintsBox = attemptHints(live.sessionId, attemptId);
     const onProjector = model.projector.includes(attemptId);
     detail.replaceChildren(
       h('div.detail-head', {},
@@ -72,7 +76,8 @@ export async function showTeam(live, teamId, challengeFilter) {
             }
           },
         }, '.primary')),
-      replay.el);
+      replay.el,
+      hintsBox.el);
   };
 
   const loadList = async () => {
@@ -106,6 +111,7 @@ export async function showTeam(live, teamId, challengeFilter) {
     if (what === 'all' || what.team === team.id) {
       renderProgress();
       if (what.attempt) loadList();
+      if (what.hint && what.hint === selected && hintsBox) hintsBox.refresh();
     }
     if (what.deleted) location.hash = '#/';
   });
