@@ -10,6 +10,8 @@ import pytest
 from PIL import Image
 
 from robolab import palette
+from robolab.challenge import Challenge
+from robolab.pack import load_packs
 from robolab.program_loader import parse_program
 from robolab.vocabulary import Heading
 from simulator import theme
@@ -178,3 +180,21 @@ def test_png_recording_is_the_last_frame(tmp_path: Path) -> None:
     assert rgb(picture, centre(7, 3)) == palette.ROBOT
     with pytest.raises(ValueError, match="gif"):
         record(sim, tmp_path / "end.bmp")
+
+
+BUNDLED = [c for p in load_packs() for c in p.challenges]
+
+
+@pytest.mark.parametrize("challenge", BUNDLED, ids=[c.id for c in BUNDLED])
+def test_every_bundled_challenge_has_a_thumbnail(challenge: Challenge) -> None:
+    """The ladder's thumbnails: the right size, with the robot, the goals and the gems drawn."""
+    picture = render_map(challenge.board.grid, 128, robot=challenge.board.start)
+    width, height = picture.get_size()
+    assert max(width, height) <= 128 and min(width, height) >= 16
+    grid = challenge.board.grid
+    assert count(picture, palette.ROBOT) > 0
+    assert count(picture, palette.WALL) > 0
+    if grid.goals:
+        assert count(picture, palette.GOAL) > 0, challenge.id
+    if grid.gems:
+        assert count(picture, palette.GEM) > 0, challenge.id
