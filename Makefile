@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 WEB    := robolab/server/static/vendor/blockly/.installed
 
-.PHONY: run test lint typecheck unit bench setup web clean demo
+.PHONY: run test lint typecheck unit bench fuzz setup web clean demo
 
 setup: $(STAMP)
 
@@ -43,6 +43,17 @@ unit: $(STAMP) $(WEB)
 
 bench: $(STAMP) $(WEB)
 	$(BIN)/python -m bench
+
+# Coverage-guided fuzzing of the parsers (atheris when it installs, else Hypothesis), then the
+# stateful session and route fuzzers with a bigger budget. FUZZ_SECONDS per parser.
+FUZZ_SECONDS ?= 30
+ATHERIS      := atheris==3.0.0
+fuzz: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check $(ATHERIS) \
+		|| echo "atheris did not install here: Hypothesis fuzzes the parsers instead"
+	$(BIN)/python -m tests.fuzz.run --seconds $(FUZZ_SECONDS)
+	ROBOLAB_FUZZ_EXAMPLES=400 $(BIN)/python -m pytest -q -p no:cacheprovider \
+		tests/server/test_session_machine.py tests/server/test_route_fuzz.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -120,6 +120,10 @@ class RunOutcome:
         }
 
 
+_WATCHDOG_CODES = frozenset({ErrorCode.DISARMED, ErrorCode.STOPPED})
+"""Refusals that mean the robot's watchdog stopped it when the host did not ask it to."""
+
+
 def _both(key: str, **params: Any) -> dict[str, str]:
     return {lang: translate(key, lang, **params) for lang in LANGS}
 
@@ -390,17 +394,12 @@ class Fleet:
                 session, challenge, program, mode=mode, on_progress=progress
             )
         except LinkLost:
-            block = robot.last_block or 0
-            return self._finish(
-                robot,
-                RunOutcome(
-                    robot.id,
-                    RunStatus.LOST,
-                    _both("robot.lost_mid_run", robot=name, block=block),
-                    last_block=robot.last_block,
-                ),
-            )
+            return self._finish(robot, self._lost(robot, name))
         except RobotRefused as err:
+            if err.code in _WATCHDOG_CODES and not robot._stop_requested:
+                # Nobody asked it to stop: its own watchdog did, because no frame reached it for
+                # a while (a link cut shorter than the host's silence limit). Lost, not failed.
+                return self._finish(robot, self._lost(robot, name))
             if err.code == ErrorCode.STOPPED or robot._stop_requested:
                 return self._finish(
                     robot,
@@ -436,6 +435,16 @@ class Fleet:
         else:
             status, message = RunStatus.FINISHED, _both("robot.run_finished", robot=name)
         return self._finish(robot, RunOutcome(robot.id, status, message, report, robot.last_block))
+
+    @staticmethod
+    def _lost(robot: FleetRobot, name: str) -> RunOutcome:
+        block = robot.last_block or 0
+        return RunOutcome(
+            robot.id,
+            RunStatus.LOST,
+            _both("robot.lost_mid_run", robot=name, block=block),
+            last_block=robot.last_block,
+        )
 
     def _finish(self, robot: FleetRobot, outcome: RunOutcome) -> RunOutcome:
         robot.running = False

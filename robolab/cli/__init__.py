@@ -47,6 +47,7 @@ def _optional_groups() -> list[
         "robolab.cli.hint",
         "robolab.cli.mat",
         "robolab.cli.pack",
+        "robolab.cli.loadtest",
     ):
         try:
             module = importlib.import_module(name)

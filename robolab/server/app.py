@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -24,12 +25,13 @@ from robolab.i18n import Lang
 from robolab.server import admin_store, store
 from robolab.server.catalog import Catalog
 from robolab.server.db import Database
+from robolab.server.db_problems import is_machine_problem, problem_error
 from robolab.server.guard import OriginGuard
 from robolab.server.http import ApiError, error_response, request_lang
 from robolab.server.hub import Hub
 from robolab.server.room import RoomControl
 from robolab.server.routes import all_routes
-from robolab.server.state import AppState, RateLimiter, ServerConfig
+from robolab.server.state import AppState, RateLimiter, ServerConfig, app_state
 from robolab.server.texts import say
 
 log = logging.getLogger("robolab.server")
@@ -109,6 +111,18 @@ async def _server_error(request: Request, exc: Exception) -> Response:
     return error_response(ApiError(500, "api.internal"), request_lang(request))
 
 
+async def _db_error(request: Request, exc: Exception) -> Response:
+    """A full disk, a lock or an I/O error: 503 with what to do, and a notice to facilitators."""
+    assert isinstance(exc, sqlite3.DatabaseError)
+    if not is_machine_problem(exc):  # a bug (wrong query, broken constraint): a real 500
+        log.error("database error", exc_info=exc)
+        return await _server_error(request, exc)
+    app_state(request).db_notices.notice(exc, app_state(request).hub)
+    response = error_response(problem_error(exc), _lang_of(request))
+    response.headers["retry-after"] = "5"
+    return response
+
+
 async def _purge(db: Database, keep_days: int) -> None:
     """Every hour, deletes the sessions idle for more than ``keep_days`` days."""
     while True:
@@ -179,6 +193,7 @@ def create_app(
         exception_handlers={
             ApiError: _api_error,
             HTTPException: _http_error,
+            sqlite3.DatabaseError: _db_error,
             Exception: _server_error,
         },
         lifespan=lifespan,

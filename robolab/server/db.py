@@ -12,7 +12,7 @@ import asyncio
 import sqlite3
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import partial
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
@@ -22,6 +22,8 @@ from robolab.server.schema import MIGRATIONS, SCHEMA_VERSION
 P = ParamSpec("P")
 T = TypeVar("T")
 DB_FILE = "robolab.sqlite3"
+BUSY_TIMEOUT_MS = 5000
+"""How long a write waits for a lock held by another program (then: 503 ``db.busy``)."""
 
 
 class SchemaTooNew(RuntimeError):
@@ -31,12 +33,12 @@ class SchemaTooNew(RuntimeError):
 def connect(path: Path) -> sqlite3.Connection:
     """Opens (creating if needed) and migrates the database at ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+    conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
-    conn.execute("PRAGMA busy_timeout=5000")
+    conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     # Deleted sessions are overwritten, not just unlinked (privacy: see admin_store).
     conn.execute("PRAGMA secure_delete=ON")
     migrate(conn)
@@ -66,14 +68,21 @@ def migrate(conn: sqlite3.Connection) -> int:
 
 @contextmanager
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """``BEGIN IMMEDIATE`` … ``COMMIT`` (``ROLLBACK`` on any error)."""
+    """``BEGIN IMMEDIATE`` … ``COMMIT`` (``ROLLBACK`` on any error, the commit's included).
+
+    A commit can fail too (a full disk, an I/O error); SQLite then may or may not have rolled
+    back by itself. Either way the connection leaves here outside any transaction, or the next
+    ``BEGIN`` would fail for ever after one full disk.
+    """
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):  # the first error is the one to tell
+                conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
 
 
 class Database:
@@ -118,6 +127,7 @@ class Database:
 
     def _close(self) -> None:
         if self._conn is not None:
-            self._conn.execute("PRAGMA optimize")
+            with suppress(sqlite3.Error):  # a full disk or a lock must not stop the shutdown
+                self._conn.execute("PRAGMA optimize")
             self._conn.close()
             self._conn = None

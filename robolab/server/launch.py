@@ -135,6 +135,9 @@ def serve(
             access_log=False,
             ws_max_size=MAX_BODY,
             server_header=False,
+            # no proxy in front: an X-Forwarded-For header from this machine must not choose
+            # the client address that per-address limits count
+            proxy_headers=False,
             timeout_graceful_shutdown=3,
             # the standard loop (robot links share it); httptools parses HTTP when installed
             loop="asyncio",

@@ -121,6 +121,25 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX hints_by_team ON hints (team_id, challenge_id);
     CREATE INDEX hints_by_session ON hints (session_id, id);
     """,
+    # 3: ids are never given again. SQLite gives a deleted newest row's id to the next row:
+    # after deleting a session, a new session took its id (a projector or dashboard left open
+    # on the old one showed the new one) and new teams took the deleted teams' ids (robots and
+    # robot jobs, kept in memory by team id, went to them). These triggers keep the highest id
+    # ever deleted in ``meta``; the inserts (robolab/server/store.py) start above it.
+    """
+    CREATE TRIGGER sessions_keep_ids BEFORE DELETE ON sessions BEGIN
+        INSERT OR REPLACE INTO meta (key, value) VALUES ('ids.sessions', max(OLD.id,
+            coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'ids.sessions'), 0)));
+    END;
+    CREATE TRIGGER teams_keep_ids BEFORE DELETE ON teams BEGIN
+        INSERT OR REPLACE INTO meta (key, value) VALUES ('ids.teams', max(OLD.id,
+            coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'ids.teams'), 0)));
+    END;
+    CREATE TRIGGER attempts_keep_ids BEFORE DELETE ON attempts BEGIN
+        INSERT OR REPLACE INTO meta (key, value) VALUES ('ids.attempts', max(OLD.id,
+            coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'ids.attempts'), 0)));
+    END;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -13,6 +13,7 @@ from starlette.requests import HTTPConnection
 from robolab.pack import bundled_packs_root
 from robolab.server.catalog import Catalog
 from robolab.server.db import DB_FILE, Database
+from robolab.server.db_problems import ProblemNotices
 from robolab.server.hub import Hub
 from robolab.server.room import RoomControl
 
@@ -73,12 +74,20 @@ class RateLimiter:
         self.window = window
         self._hits: dict[str, deque[float]] = defaultdict(deque)
 
-    def allow(self, key: str) -> bool:
-        """Records a hit for ``key``; False when over the limit."""
-        now = time.monotonic()
+    def _recent(self, key: str, now: float) -> deque[float]:
         hits = self._hits[key]
         while hits and hits[0] <= now - self.window:
             hits.popleft()
+        return hits
+
+    def full(self, key: str) -> bool:
+        """True when ``key`` has used up its hits for now (records nothing)."""
+        return key in self._hits and len(self._recent(key, time.monotonic())) >= self.limit
+
+    def allow(self, key: str) -> bool:
+        """Records a hit for ``key``; False when over the limit."""
+        now = time.monotonic()
+        hits = self._recent(key, now)
         if len(hits) >= self.limit:
             return False
         hits.append(now)
@@ -86,6 +95,11 @@ class RateLimiter:
             for other in [k for k, v in self._hits.items() if not v]:
                 del self._hits[other]
         return True
+
+
+GUESS_LIMIT = 120
+"""Wrong join codes or pseudonyms per minute from every address together: above it, joining
+waits a minute for everyone (a room mistypes a few; guessing a 6-digit code takes thousands)."""
 
 
 @dataclass
@@ -99,6 +113,10 @@ class AppState:
     room: RoomControl = field(default_factory=RoomControl)
     projector: dict[int, list[int]] = field(default_factory=dict)
     """Per session, the attempts shown big on the projector ("watch this run")."""
+    guesses: RateLimiter = field(default_factory=lambda: RateLimiter(GUESS_LIMIT))
+    """Wrong join codes and pseudonyms from every address together (one key, ``"all"``)."""
+    db_notices: ProblemNotices = field(default_factory=ProblemNotices)
+    """Database problems (full disk, lock) already told to the facilitators, and when."""
 
 
 def app_state(conn: HTTPConnection) -> AppState:

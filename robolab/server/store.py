@@ -46,6 +46,17 @@ def facilitator_token(conn: sqlite3.Connection) -> str:
     return token
 
 
+def next_id(table: str) -> str:
+    """SQL for the next id of ``table``: above every id it ever gave, deleted rows' included
+    (kept in ``meta`` by the triggers of migration 3), so that an id is never given twice."""
+    if table not in ("sessions", "teams", "attempts"):
+        raise ValueError(table)
+    return (
+        f"(SELECT max(coalesce(max(id), 0), coalesce((SELECT CAST(value AS INTEGER) FROM meta "
+        f"WHERE key = 'ids.{table}'), 0)) + 1 FROM {table})"
+    )
+
+
 # --- sessions --------------------------------------------------------------------------------
 
 
@@ -81,7 +92,8 @@ def create_session(
     with transaction(conn):
         code = _new_code(conn)
         cur = conn.execute(
-            "INSERT INTO sessions (code, title, state, demo, created_at) VALUES (?, ?, 'open', ?, ?)",
+            "INSERT INTO sessions (id, code, title, state, demo, created_at) "
+            f"VALUES ({next_id('sessions')}, ?, ?, 'open', ?, ?)",
             (code, title, int(demo), now),
         )
         session_id = int(cur.lastrowid or 0)
@@ -209,8 +221,8 @@ def create_team(
     try:
         with transaction(conn):
             cur = conn.execute(
-                "INSERT INTO teams (session_id, animal, color, created_at, last_change) "
-                "VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO teams (id, session_id, animal, color, created_at, last_change) "
+                f"VALUES ({next_id('teams')}, ?, ?, ?, ?, ?)",
                 (session_id, animal, color, now, now),
             )
             team_id = int(cur.lastrowid or 0)
@@ -344,9 +356,9 @@ def record_attempt(
     stars = int(result["stars"])
     with transaction(conn):
         cur = conn.execute(
-            "INSERT INTO attempts (team_id, session_id, challenge_id, created_at, outcome, "
+            "INSERT INTO attempts (id, team_id, session_id, challenge_id, created_at, outcome, "
             "solved, stars, steps, ticks, blocks, program, workspace, result) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"VALUES ({next_id('attempts')}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 team.id,
                 team.session_id,

@@ -20,6 +20,7 @@ from robolab.server.texts_editor import EDITOR_CATALOG
 from robolab.server.texts_facilitator import FACILITATOR_CATALOG
 from robolab.server.texts_hints import HINTS_CATALOG
 from robolab.server.texts_robots import ROBOTS_CATALOG
+from robolab.server.texts_system import SYSTEM_CATALOG
 
 CATALOG: dict[str, tuple[str, str]] = {
     # API errors (the "error.message" of a 4xx answer)
@@ -238,6 +239,7 @@ CATALOG.update(FACILITATOR_CATALOG)
 CATALOG.update(EDITOR_CATALOG)
 CATALOG.update(ROBOTS_CATALOG)
 CATALOG.update(HINTS_CATALOG)
+CATALOG.update(SYSTEM_CATALOG)
 
 
 def say(key: str, lang: Lang, /, **params: Any) -> str:

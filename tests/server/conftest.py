@@ -9,7 +9,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +88,8 @@ class LiveServer:
     code: str
     facilitator: str
     output: str
+    lines: list[str] = field(default_factory=list)
+    """Everything the server printed so far (the reader thread appends to it)."""
 
     def kill(self) -> None:
         """SIGKILL, as a power cut or a crash would (nothing is flushed by the server)."""
@@ -135,7 +137,9 @@ def start_server(
     code = re.search(r"code (\d{6})", text)
     facilitator = re.search(r"(http://\S+/facilitator\?token=\S+)", text)
     assert base and code and facilitator, text
-    server = LiveServer(proc, reader, base.group(1), code.group(1), facilitator.group(1), text)
+    server = LiveServer(
+        proc, reader, base.group(1), code.group(1), facilitator.group(1), text, lines
+    )
     wait_healthy(server.base)
     return server
 

@@ -13,7 +13,8 @@ The subscription starts before the snapshot is read, so nothing falls between th
 whose ``id`` is at most the snapshot's ``seq`` are already in it.
 
 Close codes: 4401 not a facilitator (or no hello), 4403 foreign origin, 4404 no such session,
-4409 fell behind or the session was deleted (reconnect).
+4409 fell behind or the session was deleted (reconnect), 4429 too many tries without the
+cookie from this address, 1013 the database cannot answer now (reconnect).
 """
 
 from __future__ import annotations
@@ -29,7 +30,16 @@ from robolab.server.dashboard_store import dashboard_rows
 from robolab.server.guard import is_facilitator
 from robolab.server.hub import FLEET_TOPIC, facilitators_topic
 from robolab.server.routes.fac_common import is_id
-from robolab.server.routes.ws import Sender, close_quietly, hello_of, origin_ok, serve
+from robolab.server.routes.ws import (
+    TOO_MANY_TRIES,
+    TRY_AGAIN_LATER,
+    Sender,
+    close_quietly,
+    hello_of,
+    origin_ok,
+    query_or_close,
+    serve,
+)
 from robolab.server.state import app_state
 
 
@@ -37,11 +47,16 @@ async def facilitator_socket(ws: WebSocket) -> None:
     if not origin_ok(ws):
         await ws.close(code=4403)
         return
+    state = app_state(ws)
+    key = "ws-facilitator:" + (ws.client.host if ws.client else "?")
+    if state.limiter.full(key):  # too many tries without the cookie from this address
+        await ws.close(code=TOO_MANY_TRIES)
+        return
     if not is_facilitator(ws):
+        state.limiter.allow(key)
         await ws.close(code=4401)
         return
     await ws.accept()
-    state = app_state(ws)
     hello = await hello_of(ws)
     if hello is None:
         return
@@ -54,7 +69,9 @@ async def facilitator_socket(ws: WebSocket) -> None:
     sub = state.hub.subscribe([facilitators_topic(session_id), FLEET_TOPIC])
 
     async def send_snapshot(sender: Sender) -> bool:
-        rows = await state.db.run(dashboard_rows, session_id)
+        answered, rows = await query_or_close(ws, state, dashboard_rows, session_id)
+        if not answered:
+            raise WebSocketDisconnect(TRY_AGAIN_LATER)  # closed: ends this socket quietly
         if rows is None:
             return False
         await sender.json({"type": "snapshot", "snapshot": snapshot(ws, state, rows, lang)})

@@ -31,19 +31,27 @@ from robolab.server.texts import facilitator_texts, say
 COOKIE_DAYS = 30
 
 
-def _refused(key: str) -> Response:
+def _refused(key: str, status: int = 403) -> Response:
     """A page that says, in both languages, how to get the right link."""
     parts = "".join(f'<p lang="{lang}">{escape(say(key, lang))}</p>' for lang in ("fr", "en"))
     html = template("refused.html").substitute(
         version=__version__, title=escape(say("fac.app_title", "fr")), message=parts
     )
-    return HTMLResponse(html, status_code=403, headers={"Cache-Control": "no-store"})
+    return HTMLResponse(html, status_code=status, headers={"Cache-Control": "no-store"})
 
 
 async def facilitator_entry(request: Request) -> Response:
-    """``/facilitator?token=…``: checks the secret, sets the cookie, cleans the address."""
+    """``/facilitator?token=…``: checks the secret, sets the cookie, cleans the address.
+
+    Wrong secrets are counted per address like joins (a minute's wait after too many).
+    """
+    state = app_state(request)
+    key = "facilitator:" + (request.client.host if request.client else "?")
+    if state.limiter.full(key):
+        return _refused("api.too_many_tries", 429)
     token = request.query_params.get("token", "")
-    if not token or not same_secret(token, app_state(request).facilitator_token):
+    if not token or not same_secret(token, state.facilitator_token):
+        state.limiter.allow(key)
         return _refused("facilitator.bad_token")
     response = RedirectResponse("/facilitator/", status_code=303)
     response.set_cookie(

@@ -19,9 +19,22 @@ def _client(request: Request) -> str:
     return request.client.host if request.client else "?"
 
 
+def _guessing(state: AppState) -> None:
+    """429 for everyone while too many wrong codes or pseudonyms arrive, from any address: one
+    device is already limited, this stops a code being guessed from many devices at once."""
+    if state.guesses.full("all"):
+        raise ApiError(429, "api.rate_limited")
+
+
+def _wrong_guess(state: AppState) -> None:
+    state.guesses.allow("all")
+
+
 async def _open_session(state: AppState, code: str) -> Session:
+    _guessing(state)
     session = await state.db.run(store.session_by_code, code)
     if session is None:
+        _wrong_guess(state)
         raise ApiError(404, "session.unknown", code=code[:20])
     return session
 
@@ -90,6 +103,7 @@ async def resume(request: Request) -> Response:
     animal, color = _pseudonym(body)
     found = await state.db.run(store.resume_team, session.id, animal, color)
     if found is None:
+        _wrong_guess(state)
         raise ApiError(404, "team.unknown_pseudonym")
     team, token, event = found
     state.hub.publish(event)

@@ -8,7 +8,8 @@ Protocol (JSON text frames):
   ``{"type": "event", "event": {"type": "attempt" | "session.state" | …, …}}``.
 
 Close codes: 4401 bad or missing token, 4403 foreign origin, 4409 too slow or session gone
-(reconnect).
+(reconnect), 4429 too many wrong tokens from this address (reconnect in a minute), 1013 the
+database cannot answer now (reconnect).
 
 Dashboards hear ``team.online {"tablets": n}`` when a team's tablet connects or goes away.
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -27,12 +29,17 @@ from starlette.routing import WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from robolab.server import store
+from robolab.server.db_problems import is_machine_problem
 from robolab.server.guard import same_origin
 from robolab.server.hub import Hub, Subscription, facilitators_topic, room_topic, team_topic
 from robolab.server.models import Event, Team
-from robolab.server.state import app_state
+from robolab.server.state import AppState, app_state
 
 log = logging.getLogger("robolab.server")
+TOO_MANY_TRIES = 4429
+"""Close code: too many wrong tokens from this address (counted like joins, per minute)."""
+TRY_AGAIN_LATER = 1013
+"""Close code: the database cannot answer now (locked, full); the client reconnects later."""
 HELLO_TIMEOUT = 10.0
 MAX_MESSAGE = 4096
 
@@ -67,13 +74,18 @@ async def tablet_socket(ws: WebSocket) -> None:
     hello = await hello_of(ws)
     if hello is None:
         return
+    key = "ws-token:" + (ws.client.host if ws.client else "?")
+    if state.limiter.full(key):  # too many wrong tokens from this address: wait a minute
+        await close_quietly(ws, TOO_MANY_TRIES)
+        return
     token = hello.get("token")
-    found = (
-        await state.db.run(store.team_by_token, token)
-        if isinstance(token, str) and 0 < len(token) <= 200
-        else None
-    )
+    found = None
+    if isinstance(token, str) and 0 < len(token) <= 200:
+        answered, found = await query_or_close(ws, state, store.team_by_token, token)
+        if not answered:
+            return
     if found is None:
+        state.limiter.allow(key)
         await close_quietly(ws, 4401)
         return
     team, session = found
@@ -89,6 +101,21 @@ async def tablet_socket(ws: WebSocket) -> None:
     finally:
         sub.close()
         _online(state.hub, team)
+
+
+async def query_or_close(
+    ws: WebSocket, state: AppState, fn: Callable[..., Any], *args: Any
+) -> tuple[bool, Any]:
+    """``(True, fn's result)`` from the database thread, or ``(False, None)`` once the socket is
+    closed with 1013 because the database cannot answer now (the facilitators are told)."""
+    try:
+        return True, await state.db.run(fn, *args)
+    except sqlite3.DatabaseError as exc:
+        if not is_machine_problem(exc):
+            raise
+        state.db_notices.notice(exc, state.hub)
+        await close_quietly(ws, TRY_AGAIN_LATER)
+        return False, None
 
 
 class Sender:

@@ -3,6 +3,7 @@
 // <html data-live="open|closed"> tells tests and the connection badge.
 import { retryDelay } from '../backoff.js';
 import { lang } from '../i18n.js';
+import { toast } from '../ui.js';
 import { SessionModel } from './model.js';
 
 export class Live {
@@ -63,6 +64,8 @@ export class Live {
         this.model.apply(data.event);
         for (const fn of this.eventListeners) fn(data.event);
         if (data.event.type === 'session.challenges') this.refresh();
+        // the machine cannot save (a full disk, a locked database): say it, in big, for a while
+        if (data.event.type === 'server.problem') toast(data.event.data.message[lang] || data.event.data.message.fr, 20000);
       }
     });
     socket.addEventListener('close', (event) => {
