@@ -9,7 +9,7 @@ import statistics
 import time
 from collections.abc import Callable
 
-from bench.maps import maze, open_room
+from bench.maps import WALL_FOLLOWER, maze, open_room
 from robolab.board import Board, GridRobot
 from robolab.compiler import CompiledProgram
 from robolab.grid import Grid, parse_map
@@ -20,31 +20,6 @@ from robolab.vocabulary import Action, Goal, Heading
 
 REACH = frozenset({Goal.REACH})
 MAX_TICKS = 10_000
-
-# Right-hand wall follower: the classic maze program of the ladder's last tiers.
-WALL_FOLLOWER = {
-    "main": [
-        {
-            "block": "repeat_until",
-            "cond": {"sensor": "at_goal"},
-            "body": [
-                {
-                    "block": "if",
-                    "cond": {"sensor": "path_right"},
-                    "then": [{"block": "turn_right"}, {"block": "move_forward"}],
-                    "else": [
-                        {
-                            "block": "if",
-                            "cond": {"sensor": "path_ahead"},
-                            "then": [{"block": "move_forward"}],
-                            "else": [{"block": "turn_left"}],
-                        }
-                    ],
-                }
-            ],
-        }
-    ]
-}
 
 
 def hand_written_wall_follower(grid: Grid, heading: int, max_ticks: int) -> tuple[str, int, int]:

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.maps import WALL_FOLLOWER as WALL_FOLLOWER_DATA
 from bench.maps import maze
 from robolab.board import Board
 from robolab.grid import parse_map
@@ -34,31 +35,7 @@ REACH = frozenset({Goal.REACH})
 CELL = 32  # 640 x 640 pixels for a 20 x 20 map
 FRAMES = 2000
 
-WALL_FOLLOWER = parse_program(
-    {
-        "main": [
-            {
-                "block": "repeat_until",
-                "cond": {"sensor": "at_goal"},
-                "body": [
-                    {
-                        "block": "if",
-                        "cond": {"sensor": "path_right"},
-                        "then": [{"block": "turn_right"}, {"block": "move_forward"}],
-                        "else": [
-                            {
-                                "block": "if",
-                                "cond": {"sensor": "path_ahead"},
-                                "then": [{"block": "move_forward"}],
-                                "else": [{"block": "turn_left"}],
-                            }
-                        ],
-                    }
-                ],
-            }
-        ]
-    }
-)
+WALL_FOLLOWER = parse_program(WALL_FOLLOWER_DATA)
 F, R = {"block": "move_forward"}, {"block": "turn_right"}
 SQUARES = parse_program(  # 5 x 4 x (4 moves + 1 turn) = 100 steps
     [

@@ -1,4 +1,4 @@
-"""Seeded 20x20 maps for benchmarks: perfect mazes and open rooms with scattered walls."""
+"""Seeded 20x20 maps for benchmarks (perfect mazes, open rooms) and the program they run."""
 
 from __future__ import annotations
 
@@ -48,3 +48,29 @@ def open_room(seed: int, size: int = 20, walls: float = 0.22, gems: int = 0) -> 
     for x, y in rng.sample(free, gems):
         cells[y][x] = "*"
     return "\n".join("".join(row) for row in cells)
+
+
+# Right-hand wall follower (FORMATS program data): the classic maze program of the ladder's last tiers.
+WALL_FOLLOWER = {
+    "main": [
+        {
+            "block": "repeat_until",
+            "cond": {"sensor": "at_goal"},
+            "body": [
+                {
+                    "block": "if",
+                    "cond": {"sensor": "path_right"},
+                    "then": [{"block": "turn_right"}, {"block": "move_forward"}],
+                    "else": [
+                        {
+                            "block": "if",
+                            "cond": {"sensor": "path_ahead"},
+                            "then": [{"block": "move_forward"}],
+                            "else": [{"block": "turn_left"}],
+                        }
+                    ],
+                }
+            ],
+        }
+    ]
+}

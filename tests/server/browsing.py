@@ -9,9 +9,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.server.conftest import REPO, LiveServer
 
 CHROMIUM = Path("/usr/lib/chromium/chromium")
+BROWSER_TESTS = [  # pytestmark of every real-browser test module
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
+    pytest.mark.timeout(120),
+]
 BLOCKLY = REPO / "robolab" / "server" / "static" / "vendor" / "blockly" / "blockly_compressed.js"
 ARTIFACTS = REPO / "artifacts"
 

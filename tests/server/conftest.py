@@ -175,3 +175,12 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
 
 def run_body(program: Any, challenge: str = "tiny/line", **extra: Any) -> dict[str, Any]:
     return {"challenge": challenge, "program": program, **extra}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's chromium, headless and offline, shared by a real-browser test module."""
+    from tests.server.browsing import launch
+
+    with launch() as chromium:
+        yield chromium

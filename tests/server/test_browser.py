@@ -11,23 +11,12 @@ from typing import Any
 
 import pytest
 
-from tests.server.browsing import ARTIFACTS, CHROMIUM, Tablet, add_moves, launch
+from tests.server.browsing import ARTIFACTS, BROWSER_TESTS, Tablet, add_moves
 from tests.server.conftest import LiveServer
 
 SHOTS = ARTIFACTS / "server"
 
-pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
-    pytest.mark.timeout(120),
-]
-
-pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launch() as browser:
-        yield browser
+pytestmark = BROWSER_TESTS
 
 
 @pytest.fixture

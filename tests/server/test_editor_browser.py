@@ -17,23 +17,12 @@ from typing import Any
 import pytest
 
 from robolab import load_challenge
-from tests.server.browsing import ARTIFACTS, CHROMIUM, Tablet, launch
+from tests.server.browsing import ARTIFACTS, BROWSER_TESTS, Tablet
 from tests.server.conftest import PACKS, REPO, LiveServer, start_server, stop_server
 
 SHOTS = ARTIFACTS / "editor"
 
-pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
-    pytest.mark.timeout(120),
-]
-
-pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launch() as browser:
-        yield browser
+pytestmark = BROWSER_TESTS
 
 
 @pytest.fixture(scope="module")

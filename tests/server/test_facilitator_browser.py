@@ -15,31 +15,18 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 
-from tests.server.browsing import ARTIFACTS, CHROMIUM, Tablet, add_moves, launch
+from tests.server.browsing import ARTIFACTS, BROWSER_TESTS, Tablet, add_moves
 from tests.server.conftest import LINE, LiveServer, run_body, start_server, stop_server
 
 SHOTS = ARTIFACTS / "facilitator"
 XSS = '<img src=x id=pwned onerror="document.title=1">'
 
-pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
-    pytest.mark.timeout(120),
-]
-
-pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launch() as browser:
-        yield browser
+pytestmark = BROWSER_TESTS
 
 
 def laptop_for(browser: Any, server: LiveServer) -> Tablet:

@@ -6,28 +6,14 @@ Screenshots of the tablet's hint panel and the dashboard go to ``artifacts/hints
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
-from tests.server.browsing import ARTIFACTS, CHROMIUM, Tablet, launch
+from tests.server.browsing import ARTIFACTS, BROWSER_TESTS, Tablet
 from tests.server.conftest import LiveServer
 
 SHOTS = ARTIFACTS / "hints"
 
-pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
-    pytest.mark.timeout(120),
-]
-
-pytest.importorskip("playwright.sync_api")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launch() as browser:
-        yield browser
+pytestmark = BROWSER_TESTS
 
 
 def add_blocks(tablet: Tablet, kinds: list[str]) -> list[str]:

@@ -21,17 +21,12 @@ from typing import Any
 
 import pytest
 
-from tests.server.browsing import ARTIFACTS, CHROMIUM, Tablet, add_moves, launch
+from tests.server.browsing import ARTIFACTS, BROWSER_TESTS, Tablet, add_moves
 from tests.server.conftest import REPO, LiveServer, start_server, stop_server
 
 SHOTS = ARTIFACTS / "robots"
 
-pytestmark = [
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed"),
-    pytest.mark.timeout(120),
-]
-
-pytest.importorskip("playwright.sync_api")
+pytestmark = BROWSER_TESTS
 
 # Records when each robot event reaches the page, beside the server's time stamp (`at`).
 RECORD_EVENTS = """
@@ -93,12 +88,6 @@ def server(
     live = start_server(tmp_path_factory.mktemp("robots") / "data", "--robot", tcp_robot["url"])
     yield live
     stop_server(live)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launch() as browser:
-        yield browser
 
 
 def test_a_program_goes_from_the_tablet_to_a_robot_and_back(

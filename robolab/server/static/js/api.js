@@ -1,16 +1,9 @@
 // Calls to the classroom server (docs/server.md). Errors carry the server's translated message.
-import { lang, t } from './i18n.js';
+import { ApiError, request } from './http.js';
+
+export { ApiError };
 
 const TEAM_KEY = 'robolab.team';
-
-export class ApiError extends Error {
-  constructor(status, code, message, data = {}) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.data = data;
-  }
-}
 
 /** The team this tablet works for: {token, code, team, session} or null. */
 export function savedTeam() {
@@ -31,34 +24,11 @@ export function forgetTeam() {
   localStorage.removeItem(TEAM_KEY);
 }
 
-/** JSON request; throws ApiError (status 0 when the server cannot be reached). */
-export async function call(method, path, body = undefined, { keepalive = false } = {}) {
-  const headers = { Accept: 'application/json', 'Accept-Language': lang };
+/** JSON request with the team's token; throws ApiError (status 0 when the server cannot be reached). */
+export function call(method, path, body = undefined, { keepalive = false } = {}) {
   const team = savedTeam();
-  if (team) headers.Authorization = `Bearer ${team.token}`;
-  const init = { method, headers, keepalive, cache: 'no-store' };
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-  const url = path + (path.includes('?') ? '&' : '?') + `lang=${lang}`;
-  let response;
-  try {
-    response = await fetch(url, init);
-  } catch {
-    throw new ApiError(0, 'offline', t('offline'));
-  }
-  let data = null;
-  try {
-    data = await response.json();
-  } catch {
-    data = null;
-  }
-  if (!response.ok) {
-    const error = (data && data.error) || {};
-    throw new ApiError(response.status, error.code || 'http', error.message || `HTTP ${response.status}`, error);
-  }
-  return data;
+  const headers = team ? { Authorization: `Bearer ${team.token}` } : {};
+  return request(method, path, body, { headers, keepalive });
 }
 
 export const get = (path) => call('GET', path);
