@@ -7,16 +7,7 @@ import json
 from pathlib import Path
 
 from robolab.cli import add_lang
-
-
-def _positive(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
-    return value
+from robolab.cli.numbers import number_in
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,14 +24,25 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--dashboards", type=int, default=2, help="tableaux de bord (default: 2)")
     p.add_argument("--robots", type=int, default=6, help="robots virtuels (default: 6)")
     p.add_argument(
-        "--seconds", type=_positive, default=30.0, help="durée mesurée / measured time (max 600)"
+        "--seconds",
+        type=number_in(1e-3, 1e6),
+        default=30.0,
+        help="durée mesurée / measured time (max 600)",
     )
     p.add_argument("--warmup", type=float, default=3.0, help="échauffement / warm-up (s)")
     p.add_argument(
-        "--run-every", type=_positive, default=4.0, metavar="S", help="mean time between runs"
+        "--run-every",
+        type=number_in(1e-3, 1e6),
+        default=4.0,
+        metavar="S",
+        help="mean time between runs",
     )
     p.add_argument(
-        "--save-every", type=_positive, default=2.0, metavar="S", help="mean time between saves"
+        "--save-every",
+        type=number_in(1e-3, 1e6),
+        default=2.0,
+        metavar="S",
+        help="mean time between saves",
     )
     p.add_argument(
         "--kill-at", type=float, metavar="S", help="SIGKILL the server S s in, then restart it"

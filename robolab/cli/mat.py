@@ -8,6 +8,7 @@ from pathlib import Path
 
 from robolab.cli import add_lang
 from robolab.cli.inputs import INVALID, open_challenge
+from robolab.cli.numbers import number_in, whole_in
 from robolab.i18n import Lang
 from robolab.messages import translate
 
@@ -26,7 +27,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("-o", "--output", type=Path, required=True, metavar="MAT.pdf")
     p.add_argument(
         "--cell-mm",
-        type=_cell_mm,
+        type=number_in(20, 1000),
         default=150.0,
         metavar="MM",
         help="taille d'une case / size of a cell in mm (default: 150)",
@@ -43,32 +44,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument(
         "--dpi",
-        type=_dpi,
+        type=whole_in(50, 300),
         default=150,
         help="résolution / resolution (default: 150; lowered for a huge single page)",
     )
     add_lang(p)
     p.set_defaults(handler=cmd_mat)
-
-
-def _cell_mm(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size in mm: {text!r}") from None
-    if not 20 <= value <= 1000:
-        raise argparse.ArgumentTypeError(f"between 20 and 1000 mm: {text!r}")
-    return value
-
-
-def _dpi(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a resolution: {text!r}") from None
-    if not 50 <= value <= 300:
-        raise argparse.ArgumentTypeError(f"between 50 and 300 dpi: {text!r}")
-    return value
 
 
 def cmd_mat(args: argparse.Namespace) -> int:

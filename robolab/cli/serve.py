@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from robolab.cli import add_lang
+from robolab.cli.numbers import whole_in
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -42,7 +43,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument(
         "--keep-days",
-        type=_days,
+        type=whole_in(0, 36500),
         default=30,
         metavar="N",
         help="effacer les séances inactives depuis N jours / erase sessions idle for N days "
@@ -58,16 +59,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     add_lang(p)
     p.set_defaults(handler=cmd_serve)
-
-
-def _days(text: str) -> int:
-    try:
-        days = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of days: {text!r}") from None
-    if not 0 <= days <= 36500:
-        raise argparse.ArgumentTypeError(f"between 0 and 36500 days: {text!r}")
-    return days
 
 
 def default_data_dir() -> Path:

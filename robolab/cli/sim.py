@@ -10,13 +10,13 @@ import argparse
 import json
 import math
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from robolab.challenge import Challenge
 from robolab.cli import add_lang
 from robolab.cli.inputs import open_challenge, open_program
+from robolab.cli.numbers import number_in, whole_in
 from robolab.i18n import LANGS, Lang
 from robolab.messages import translate
 from robolab.outcome_text import outcome_label, stars_text
@@ -53,8 +53,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="écrire la partie en GIF animé (.gif) ou la dernière image (.png) / "
         "write the run as an animated GIF or its last frame as PNG",
     )
-    p.add_argument("--size", type=_size, default=480, help="taille de l'image en px / picture size")
-    p.add_argument("--speed", type=_speed, default=1.0, help="vitesse 0.25 à 8 / playback speed")
+    p.add_argument(
+        "--size",
+        type=whole_in(32, 4096),
+        default=480,
+        help="taille de l'image en px / picture size",
+    )
+    p.add_argument(
+        "--speed", type=number_in(0.25, 8), default=1.0, help="vitesse 0.25 à 8 / playback speed"
+    )
     p.add_argument("--variant", type=int, default=0, help="carte montrée (0 : principale) / map")
     p.add_argument("--json", action="store_true", help="résultat en JSON / result as JSON")
     _physics_options(p)
@@ -66,7 +73,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("challenge", help="fichier de défi ou id / challenge file or id")
     p.add_argument("-o", "--output", type=Path, required=True, help="image .png / output .png")
-    p.add_argument("--size", type=_size, default=480, help="plus grand côté en px / longer side")
+    p.add_argument(
+        "--size", type=whole_in(32, 4096), default=480, help="plus grand côté en px / longer side"
+    )
     p.add_argument("--variant", type=int, default=0, help="carte (0 : principale) / map")
     add_lang(p)
     p.set_defaults(handler=cmd_render)
@@ -78,73 +87,37 @@ def _physics_options(p: argparse.ArgumentParser) -> None:
         "--physics", action="store_true", help="robot physique (mm, roues) / physical robot"
     )
     g.add_argument("--seed", type=int, default=0, help="graine du bruit / noise seed")
-    g.add_argument("--cell-mm", type=_positive, default=200.0, help="côté d'une case / cell side")
-    g.add_argument("--wheel-base-mm", type=_positive, default=110.0, help="entraxe / wheel base")
-    g.add_argument("--robot-speed", type=_positive, default=200.0, help="mm/s")
+    g.add_argument(
+        "--cell-mm", type=number_in(1e-3, 1e6), default=200.0, help="côté d'une case / cell side"
+    )
+    g.add_argument(
+        "--wheel-base-mm", type=number_in(1e-3, 1e6), default=110.0, help="entraxe / wheel base"
+    )
+    g.add_argument("--robot-speed", type=number_in(1e-3, 1e6), default=200.0, help="mm/s")
     g.add_argument(
         "--wheel-mismatch",
-        type=_between(-0.5, 0.5),
+        type=number_in(-0.5, 0.5),
         default=0.0,
         help="écart des roues, -0.5 à 0.5 / wheel mismatch, e.g. 0.02",
     )
     g.add_argument(
         "--turn-bias",
-        type=_between(-0.5, 0.5),
+        type=number_in(-0.5, 0.5),
         default=0.0,
         help="erreur des virages, -0.5 à 0.5 / turn bias, e.g. 0.05",
     )
     g.add_argument(
         "--turn-noise",
-        type=_between(0, 45),
+        type=number_in(0, 45),
         default=0.0,
         help="bruit des virages en degrés / turn noise in degrees, e.g. 3",
     )
     g.add_argument(
         "--drive-noise",
-        type=_between(0, 0.5),
+        type=number_in(0, 0.5),
         default=0.0,
         help="glissement des roues / wheel slip, e.g. 0.01",
     )
-
-
-def _size(text: str) -> int:
-    value = int(text) if text.isdigit() else -1
-    if not 32 <= value <= 4096:
-        raise argparse.ArgumentTypeError("un nombre de 32 à 4096 / a whole number from 32 to 4096")
-    return value
-
-
-def _speed(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0.25 <= value <= 8:
-        raise argparse.ArgumentTypeError("de 0.25 à 8 / from 0.25 to 8")
-    return value
-
-
-def _between(low: float, high: float) -> Callable[[str], float]:
-    def parse(text: str) -> float:
-        try:
-            value = float(text)
-        except ValueError:
-            value = math.nan
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"de {low:g} à {high:g} / from {low:g} to {high:g}")
-        return value
-
-    return parse
-
-
-def _positive(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0 < value < 1e6:
-        raise argparse.ArgumentTypeError("un nombre positif / a positive number")
-    return value
 
 
 def _both(key: str, lang: Lang, **params: Any) -> str:

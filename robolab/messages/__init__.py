@@ -37,8 +37,12 @@ def label(name: str) -> dict[str, str]:
 def translate(key: str, lang: Lang, /, **params: Any) -> str:
     """The sentence ``key`` in ``lang`` with ``params`` filled in; unknown keys are shown as is."""
     pair = CATALOG.get(key)
-    if pair is None:
-        return key
+    return key if pair is None else fill(pair, lang, params)
+
+
+def fill(pair: tuple[str, str], lang: Lang, params: Mapping[str, Any]) -> str:
+    """One (French, English) template in ``lang`` with ``params`` filled in (a parameter may
+    itself be a ``{"fr": …, "en": …}`` text); a template that cannot be filled is shown as is."""
     template = pair[0] if lang == "fr" else pair[1]
     values = {k: pick(v, lang) if isinstance(v, Mapping) else v for k, v in params.items()}
     try:

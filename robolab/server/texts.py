@@ -10,12 +10,11 @@ facilitator's page (:func:`facilitator_texts`, sentences in ``texts_facilitator`
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
-from robolab.i18n import Lang, pick
+from robolab.i18n import Lang
 from robolab.messages import CATALOG as ENGINE_CATALOG
-from robolab.messages import translate
+from robolab.messages import fill, translate
 from robolab.server.texts_editor import EDITOR_CATALOG
 from robolab.server.texts_facilitator import FACILITATOR_CATALOG
 from robolab.server.texts_hints import HINTS_CATALOG
@@ -245,14 +244,7 @@ CATALOG.update(SYSTEM_CATALOG)
 def say(key: str, lang: Lang, /, **params: Any) -> str:
     """The sentence ``key`` in ``lang``; keys of the engine's catalog work too."""
     pair = CATALOG.get(key)
-    if pair is None:
-        return translate(key, lang, **params)
-    template = pair[0] if lang == "fr" else pair[1]
-    values = {k: pick(v, lang) if isinstance(v, Mapping) else v for k, v in params.items()}
-    try:
-        return template.format(**values)
-    except (KeyError, IndexError, ValueError):
-        return template
+    return translate(key, lang, **params) if pair is None else fill(pair, lang, params)
 
 
 def both(key: str, /, **params: Any) -> dict[str, str]:
