@@ -1,8 +1,9 @@
 """Hints: the time to explain a run, against the time of the plain run it explains.
 
 Wrong programs are made from every bundled challenge's reference solution (a turn swapped, a
-loop count changed, the last block dropped); each one is hinted (three levels, as the classroom
-server asks) and run with a trace by ``robolab.run``, interleaved in this process.
+loop count changed, the last block dropped, and the same inside the first procedure); each one
+is hinted (three levels, as the classroom server asks) and run with a trace by ``robolab.run``,
+interleaved in this process.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ ROUNDS = 5
 def wrong_programs(challenge: Challenge) -> list[Program]:
     data = challenge.solution.to_json()
     out: list[Any] = []
-    for mutate in (_swap_first_turn, _bump_first_repeat, _drop_last):
+    mutations = (_swap_first_turn, _bump_first_repeat, _drop_last, _swap_procedure_turn)
+    for mutate in (*mutations, _drop_procedure_last):
         changed = mutate(_copy(data))
         if changed is not None:
             out.append(changed)
@@ -75,6 +77,29 @@ def _drop_last(data: dict[str, Any]) -> dict[str, Any] | None:
     return data
 
 
+def _first_procedure(data: dict[str, Any]) -> list[dict[str, Any]] | None:
+    procedures = data.get("procedures") or {}
+    return next(iter(procedures.values()), None)
+
+
+def _swap_procedure_turn(data: dict[str, Any]) -> dict[str, Any] | None:
+    body = _first_procedure(data)
+    swap = {"turn_left": "turn_right", "turn_right": "turn_left"}
+    for stmt in _walk(body or []):
+        if stmt["block"] in swap:
+            stmt["block"] = swap[stmt["block"]]
+            return data
+    return None
+
+
+def _drop_procedure_last(data: dict[str, Any]) -> dict[str, Any] | None:
+    body = _first_procedure(data)
+    if body is None or len(body) < 2:
+        return None
+    body.pop()
+    return data
+
+
 def _time(fn: Callable[[], object]) -> float:
     start = time.perf_counter()
     fn()
@@ -87,6 +112,7 @@ def main() -> None:
         hints_for(challenge, program)
         run(challenge, program, trace=True)
     hint_times: dict[str, list[float]] = defaultdict(list)
+    with_procedures: list[float] = []
     ratios = []
     for _ in range(ROUNDS):
         for challenge, program in cases:
@@ -94,6 +120,8 @@ def main() -> None:
             hinted = _time(lambda c=challenge, p=program: hints_for(c, p))
             kind = hints_for(challenge, program)[0].kind
             hint_times[kind].append(hinted)
+            if program.procedures:
+                with_procedures.append(hinted)
             ratios.append(hinted / plain)
     every = sorted(t for times in hint_times.values() for t in times)
     p95 = every[int(0.95 * (len(every) - 1))]
@@ -106,6 +134,12 @@ def main() -> None:
         f"ratio to robolab.run(trace=True) on the same program: median "
         f"{statistics.median(ratios):.1f}x, p95 {sorted(ratios)[int(0.95 * (len(ratios) - 1))]:.1f}x"
     )
+    if with_procedures:
+        print(
+            f"  with procedures n={len(with_procedures) // ROUNDS:<3} "
+            f"mean {statistics.mean(with_procedures) * 1000:.2f} ms, "
+            f"max {max(with_procedures) * 1000:.2f} ms"
+        )
     for kind, times in sorted(hint_times.items()):
         print(
             f"  {kind:<15} n={len(times) // ROUNDS:<3} mean {statistics.mean(times) * 1000:.2f} ms"

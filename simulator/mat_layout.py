@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 
 from robolab.board import Board
+from robolab.grid import WALL, Grid
 from robolab.i18n import Lang
 from robolab.messages import translate
 from simulator.pdf import MAX_PAGE_MM
@@ -157,3 +158,30 @@ class MatText:
     challenge: str
     title: str
     lang: Lang = "fr"
+
+
+def without_border(board: Board) -> Board | None:
+    """The board without its outer ring of walls, so that the mat is the playable area only
+    (``None`` when that ring is not all walls, or nothing would be left).
+
+    The robot sees no difference: outside the map counts as wall. The start, the goals and the
+    gems move one cell up and left with the rest of the map.
+    """
+    grid = board.grid
+    rows = grid.rows
+    if grid.width < 3 or grid.height < 3:
+        return None
+    ring = rows[0] + rows[-1] + "".join(row[0] + row[-1] for row in rows)
+    if set(ring) != {WALL}:
+        return None
+
+    def shift(cell: tuple[int, int]) -> tuple[int, int]:
+        return cell[0] - 1, cell[1] - 1
+
+    inner = Grid(
+        rows=tuple(row[1:-1] for row in rows[1:-1]),
+        start=shift(grid.start),
+        goals=frozenset(shift(g) for g in grid.goals),
+        gems=tuple(shift(g) for g in grid.gems),
+    )
+    return Board(inner, board.heading)

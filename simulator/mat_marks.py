@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw, ImageFont
 from robolab.board import Board
 from robolab.messages import translate
 from simulator.mat_layout import MatPlan, MatText, Page, cm, column_name
-from simulator.mat_tiles import draw_region
+from simulator.mat_tiles import WallStyle, draw_region
 
 INK = (40, 40, 48)
 HATCH = (150, 150, 160)
@@ -227,7 +227,9 @@ def _strip_label(
 # --- the assembly plan --------------------------------------------------------------------------
 
 
-def draw_cover(sheet: Sheet, board: Board, plan: MatPlan, text: MatText) -> None:
+def draw_cover(
+    sheet: Sheet, board: Board, plan: MatPlan, text: MatText, walls: WallStyle = "full"
+) -> None:
     """The first sheet: the whole mat in small with the pages drawn on it, and how to assemble."""
     lang = text.lang
     m = plan.margin_mm
@@ -258,7 +260,7 @@ def draw_cover(sheet: Sheet, board: Board, plan: MatPlan, text: MatText) -> None
         * 1.35
     )
     top, bottom = m + 18, page_h - m - 8 - needed
-    _overview(sheet, board, plan, (x, top, x + width, bottom))
+    _overview(sheet, board, plan, (x, top, x + width, bottom), walls)
     y = bottom + 4
     for n, step in enumerate(steps, 1):
         y = sheet.lines(x, y, f"{n}. {step}", face, width) + face * 0.4
@@ -266,7 +268,11 @@ def draw_cover(sheet: Sheet, board: Board, plan: MatPlan, text: MatText) -> None
 
 
 def _overview(
-    sheet: Sheet, board: Board, plan: MatPlan, box: tuple[float, float, float, float]
+    sheet: Sheet,
+    board: Board,
+    plan: MatPlan,
+    box: tuple[float, float, float, float],
+    walls: WallStyle = "full",
 ) -> None:
     """The mat fitted in ``box`` (mm), each page's own part outlined and labelled."""
     bx0, by0, bx1, by1 = box
@@ -281,6 +287,7 @@ def _overview(
         plan.cell_mm,
         scale,
         offset=(sheet.px(ox), sheet.px(oy)),
+        walls=walls,
     )
     step_w, step_h = plan.step_mm
     face = sheet.font(max(3.0, min(8.0, step_h * fit * 0.3)))

@@ -3,12 +3,17 @@
 Same colours and shapes as the screen: raised walls with bricks, water with waves, painted
 floor, the start and the goal framed, a flag on the goal, gems. The start also gets an arrow:
 on the floor it tells where to put the robot and which way it must face.
+
+Walls can be printed lighter (``walls``): ``full`` is the screen's dark blue, ``light`` a pale
+tint with faint bricks, ``outline`` white with a thick line where a wall meets the floor. The
+line is drawn inside the wall cell, so every cell keeps its exact size.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Literal
 
 from PIL import Image, ImageDraw
 
@@ -18,6 +23,12 @@ from robolab.grid import GEM, GOAL, START, WALL, WATER, Grid
 from robolab.palette import RGB
 from robolab.vocabulary import COLOR_OF_CHAR, Heading
 from simulator import theme
+
+WallStyle = Literal["full", "light", "outline"]
+WALL_STYLES: tuple[WallStyle, ...] = ("full", "light", "outline")
+WHITE: RGB = (255, 255, 255)
+LIGHT_WALL: RGB = theme.mix(palette.WALL, WHITE, 0.84)  # a pale tint of the wall blue
+OUTLINE_MM = 6.0  # the thick line of ``outline`` walls, at most a tenth of a cell
 
 
 @dataclass(frozen=True)
@@ -41,10 +52,24 @@ class Box:
         )
 
 
-def draw_tile(draw: ImageDraw.ImageDraw, grid: Grid, x: int, y: int, box: Box) -> None:
+def draw_tile(
+    draw: ImageDraw.ImageDraw,
+    grid: Grid,
+    x: int,
+    y: int,
+    box: Box,
+    walls: WallStyle = "full",
+    outline: int = 0,
+) -> None:
+    """One cell; ``outline`` is the width in pixels of the line of ``outline`` walls."""
     ch = grid.char(x, y)
     if ch == WALL:
-        _wall(draw, grid, x, y, box)
+        if walls == "outline":
+            _wall_outline(draw, grid, x, y, box, outline or max(2, box.size // 12))
+        elif walls == "light":
+            _wall(draw, grid, x, y, box, light=True)
+        else:
+            _wall(draw, grid, x, y, box)
         return
     if ch == WATER:
         _water(draw, box)
@@ -88,12 +113,19 @@ def draw_start_arrow(draw: ImageDraw.ImageDraw, box: Box, heading: Heading) -> N
     draw.polygon(shape, fill=theme.darker(palette.START, 0.45))
 
 
-def _wall(draw: ImageDraw.ImageDraw, grid: Grid, x: int, y: int, box: Box) -> None:
-    """A raised block: lighter top edge, darker front edge where the wall meets the floor."""
+def _wall(
+    draw: ImageDraw.ImageDraw, grid: Grid, x: int, y: int, box: Box, *, light: bool = False
+) -> None:
+    """A raised block: lighter top edge, darker front edge where the wall meets the floor
+    (``light``: the same in a pale tint, the bricks faint)."""
     cell = box.size
-    draw.rectangle((box.left, box.top, box.right - 1, box.bottom - 1), fill=palette.WALL)
+    fill = LIGHT_WALL if light else palette.WALL
+    draw.rectangle((box.left, box.top, box.right - 1, box.bottom - 1), fill=fill)
     if cell >= 16:
-        mortar = theme.mix(palette.WALL, palette.WALL_EDGE, 0.6)
+        if light:
+            mortar = theme.mix(fill, palette.WALL, 0.18)
+        else:
+            mortar = theme.mix(palette.WALL, palette.WALL_EDGE, 0.6)
         line = max(1, cell // 32)
         for row in (0.25, 0.75):
             _, y0 = box.at(0, row)
@@ -104,14 +136,42 @@ def _wall(draw: ImageDraw.ImageDraw, grid: Grid, x: int, y: int, box: Box) -> No
             draw.line((x0, y0, x0, y1 - 1), fill=mortar, width=line)
     edge = max(2, cell // 7)
     if grid.char(x, y + 1) != WALL:
-        draw.rectangle(
-            (box.left, box.bottom - edge, box.right - 1, box.bottom - 1), fill=palette.WALL_EDGE
-        )
+        front = theme.mix(fill, palette.WALL_EDGE, 0.3) if light else palette.WALL_EDGE
+        draw.rectangle((box.left, box.bottom - edge, box.right - 1, box.bottom - 1), fill=front)
     if grid.char(x, y - 1) != WALL:
-        light = theme.lighter(palette.WALL, 0.18)
+        shine = theme.lighter(fill, 0.18)
         draw.rectangle(
-            (box.left, box.top, box.right - 1, box.top + max(1, edge // 2) - 1), fill=light
+            (box.left, box.top, box.right - 1, box.top + max(1, edge // 2) - 1), fill=shine
         )
+
+
+def _wall_outline(
+    draw: ImageDraw.ImageDraw, grid: Grid, x: int, y: int, box: Box, width: int
+) -> None:
+    """White, with a thick line on each side where the wall meets a cell the robot may enter
+    (or water): the outline of the walls, drawn inside them."""
+    draw.rectangle((box.left, box.top, box.right - 1, box.bottom - 1), fill=WHITE)
+    width = max(1, min(width, box.size // 3))
+    left, top, right, bottom = box.left, box.top, box.right - 1, box.bottom - 1
+    sides = {
+        (0, -1): (left, top, right, top + width - 1),
+        (0, 1): (left, bottom - width + 1, right, bottom),
+        (-1, 0): (left, top, left + width - 1, bottom),
+        (1, 0): (right - width + 1, top, right, bottom),
+    }
+    for (dx, dy), rect in sides.items():
+        if _open(grid, x + dx, y + dy):
+            draw.rectangle(rect, fill=palette.WALL)
+    for dx, dy in ((-1, -1), (1, -1), (-1, 1), (1, 1)):  # close the line around corners
+        if _open(grid, x + dx, y + dy):
+            cx = left if dx < 0 else right - width + 1
+            cy = top if dy < 0 else bottom - width + 1
+            draw.rectangle((cx, cy, cx + width - 1, cy + width - 1), fill=palette.WALL)
+
+
+def _open(grid: Grid, x: int, y: int) -> bool:
+    """A cell of the map that is not a wall (outside the map counts as wall)."""
+    return 0 <= x < grid.width and 0 <= y < grid.height and grid.char(x, y) != WALL
 
 
 def _water(draw: ImageDraw.ImageDraw, box: Box) -> None:
@@ -171,10 +231,11 @@ def draw_region(
     cell_mm: float,
     scale: float,
     offset: tuple[int, int] = (0, 0),
+    walls: WallStyle = "full",
 ) -> None:
     """The cells of ``board`` that show in ``region`` (millimetres of the mat), drawn on
     ``content`` at ``scale`` pixels per mm with the region's corner at ``offset`` (pixels);
-    what overflows the picture is clipped."""
+    what overflows the picture is clipped. ``walls``: how walls are printed."""
     grid = board.grid
     x0, y0, x1, y1 = region
     draw = ImageDraw.Draw(content)
@@ -185,6 +246,7 @@ def draw_region(
         return round((mm - origin) * scale)
 
     ox, oy = offset
+    outline = max(2, round(min(OUTLINE_MM, cell_mm / 10) * scale))  # the same on every page
     for y in range(first_y, last_y + 1):
         for x in range(first_x, last_x + 1):
             box = Box(
@@ -193,6 +255,6 @@ def draw_region(
                 ox + px((x + 1) * cell_mm, x0),
                 oy + px((y + 1) * cell_mm, y0),
             )
-            draw_tile(draw, grid, x, y, box)
+            draw_tile(draw, grid, x, y, box, walls, outline)
             if (x, y) == grid.start:
                 draw_start_arrow(draw, box, board.heading)

@@ -14,6 +14,7 @@ from robolab.messages import translate
 
 OK, FAILED = 0, 1
 PAPER_CHOICES = ("a4", "a3", "single")
+WALL_CHOICES = ("full", "light", "outline")  # simulator.mat_tiles.WALL_STYLES
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,6 +44,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--variant", type=int, default=0, help="carte (0 : principale) / map (0: the main map)"
     )
     p.add_argument(
+        "--walls",
+        choices=WALL_CHOICES,
+        default="full",
+        help="murs pleins, clairs ou seulement leur contour (moins d'encre) / walls full, light "
+        "or outlined only (less ink) (default: full)",
+    )
+    p.add_argument(
+        "--no-border",
+        action="store_true",
+        help="sans l'anneau de murs autour de la carte : le tapis est la zone de jeu / without "
+        "the ring of walls around the map: the mat is the playable area",
+    )
+    p.add_argument(
         "--dpi",
         type=whole_in(50, 300),
         default=150,
@@ -53,7 +67,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_mat(args: argparse.Namespace) -> int:
-    from simulator.mat import MatError, MatText, plan_mat, write_mat
+    from simulator.mat import MatError, MatText, plan_mat, without_border, write_mat
     from simulator.mat_layout import cm
 
     lang: Lang = args.lang
@@ -67,6 +81,12 @@ def cmd_mat(args: argparse.Namespace) -> int:
         )
         return INVALID
     board = boards[args.variant]
+    if args.no_border:
+        inner = without_border(board)
+        if inner is None:  # not all walls: dropping it would drop cells of the game
+            print(translate("mat.border_kept", lang), file=sys.stderr)
+        else:
+            board = inner
     try:
         plan = plan_mat(board, args.cell_mm, args.paper)
     except MatError as err:
@@ -76,7 +96,14 @@ def cmd_mat(args: argparse.Namespace) -> int:
     if args.variant:
         title = f"{title} ({translate('sim.variant', lang, n=args.variant)})"
     try:
-        dpi = write_mat(board, plan, args.output, MatText(challenge.id, title, lang), dpi=args.dpi)
+        dpi = write_mat(
+            board,
+            plan,
+            args.output,
+            MatText(challenge.id, title, lang),
+            dpi=args.dpi,
+            walls=args.walls,
+        )
     except OSError as exc:
         reason = exc.strerror or str(exc)
         print(

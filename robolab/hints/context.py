@@ -15,11 +15,13 @@ from typing import NamedTuple
 from robolab.board import Board, GridRobot
 from robolab.challenge import Challenge
 from robolab.compiler import CompiledProgram
+from robolab.hints.calls import EMPTY, CallMap, call_map
 from robolab.hints.distance import DistanceMap, TooLarge
-from robolab.program import Program
+from robolab.hints.edits import Located, locate
+from robolab.program import Procedure, Program
 from robolab.results import BoardRun, TraceStep
 from robolab.stepper import drive, run_steps
-from robolab.vocabulary import Action, Heading, Outcome
+from robolab.vocabulary import Action, Goal, Heading, Outcome
 
 TRACE_TICKS = 2000  # a run that times out is traced this far only
 
@@ -36,11 +38,21 @@ class State(NamedTuple):
 class BoardAnalysis:
     """One board's run of a program, step by step, against the optimal distance to the goal."""
 
-    def __init__(self, index: int, board: Board, run: BoardRun, dmap: DistanceMap | None) -> None:
+    def __init__(
+        self,
+        index: int,
+        board: Board,
+        run: BoardRun,
+        dmap: DistanceMap | None,
+        program: Program | None = None,
+        goals: frozenset[Goal] = frozenset(),
+    ) -> None:
         self.index = index  # 0: the main map; n: variant n
         self.board = board
         self.run = run
         self.dmap = dmap
+        self.program = program
+        self.goals = goals
         self.trace: tuple[TraceStep, ...] = run.trace or ()
         start = board.start
         mask = dmap.full_mask if dmap is not None else 0
@@ -110,6 +122,26 @@ class BoardAnalysis:
         number = self.trace[i].number
         return 1 + sum(1 for step in self.trace[:i] if step.number == number)
 
+    @cached_property
+    def located(self) -> dict[int, Located]:
+        """The program's statements by number, with the procedure each one is in."""
+        return locate(self.program) if self.program is not None else {}
+
+    def procedure_of(self, number: int) -> Procedure | None:
+        """The procedure whose body holds block ``number`` (``None``: the main program)."""
+        found = self.located.get(number)
+        return found.procedure if found is not None else None
+
+    @cached_property
+    def calls(self) -> CallMap:
+        """Which procedure call every step ran in (computed when a hint needs it)."""
+        if self.program is None or not self.program.procedures or not self.trace:
+            return EMPTY
+        ticks = self.run.ticks
+        if self.run.outcome is Outcome.TIMEOUT:  # traced for its first ticks only
+            ticks = self.trace[-1].tick
+        return call_map(self.program, self.board, self.goals, len(self.trace), ticks)
+
 
 def distance_maps(challenge: Challenge) -> list[DistanceMap | None]:
     """A distance map per board (main first), ``None`` where the board is too large to search.
@@ -166,7 +198,7 @@ def analyse_board(
     board, goals = challenge.boards[index], challenge.goals
     if not compiled:
         run = drive(run_steps(program, board, goals, max_ticks=ticks, trace=True), GridRobot(board))
-        return BoardAnalysis(index, board, run, dmaps[index])
+        return BoardAnalysis(index, board, run, dmaps[index], program, goals)
     runner = CompiledProgram(program)
     run = runner.run(board, goals, max_ticks=min(ticks, TRACE_TICKS), trace=True)
     if run.outcome is Outcome.TIMEOUT and ticks > TRACE_TICKS:
@@ -177,4 +209,4 @@ def analyse_board(
             run = dataclasses.replace(full, trace=run.trace)
         else:  # it did end after all: keep its whole trace
             run = runner.run(board, goals, max_ticks=ticks, trace=True)
-    return BoardAnalysis(index, board, run, dmaps[index])
+    return BoardAnalysis(index, board, run, dmaps[index], program, goals)

@@ -33,13 +33,15 @@ Rewrite = Callable[[Statement], tuple[Statement, ...] | None]  # None: keep the 
 @dataclass(frozen=True)
 class Edit:
     """A one-block change; ``kind`` is replace, insert_before, insert_after, remove, times,
-    append or into_loop. ``number`` is the block it is about (for ``append``: the last block)."""
+    append, into_loop or mirror (a copy of the loop ``source`` added after block ``number``).
+    ``number`` is the block it is about (for ``append``: the last block)."""
 
     kind: str
     number: int
     action: Action | None = None
     times: int | None = None
     old_times: int | None = None
+    source: int | None = None
 
 
 @dataclass(frozen=True)
@@ -76,12 +78,40 @@ def outermost(located: Located, kinds: tuple[type, ...]) -> Statement | None:
     return next((p for p in located.parents if isinstance(p, kinds)), None)
 
 
+def block_list(program: Program, located: Located) -> Block:
+    """The list of blocks ``located`` sits in (main, a procedure's body, a loop's body…)."""
+    if located.parents:
+        for items in children(located.parents[-1]):
+            if any(s is located.stmt for s in items):
+                return items
+        return ()
+    return located.procedure.body if located.procedure is not None else program.main
+
+
 def apply(program: Program, edit: Edit) -> Program:
     """The program with ``edit`` made (numbers of new blocks are 0; they are never shown)."""
     if edit.kind == "append":
         assert edit.action is not None
         return Program((*program.main, Move(edit.action)), program.procedures)
+    if edit.kind == "mirror":
+        source = locate(program).get(edit.source) if edit.source is not None else None
+        if source is None:
+            return program
+        copy = fresh(source.stmt)
+        return rewrite(program, edit.number, lambda stmt: (stmt, copy))
     return rewrite(program, edit.number, _rewriter(edit))
+
+
+def fresh(stmt: Statement) -> Statement:
+    """A copy of ``stmt`` and everything inside it as new blocks (no id, number 0)."""
+    if isinstance(stmt, Repeat | RepeatUntil | While):
+        body = tuple(fresh(s) for s in stmt.body)
+        return dataclasses.replace(stmt, body=body, id=None, number=0)
+    if isinstance(stmt, If):
+        then = tuple(fresh(s) for s in stmt.then)
+        orelse = tuple(fresh(s) for s in stmt.orelse) if stmt.orelse is not None else None
+        return dataclasses.replace(stmt, then=then, orelse=orelse, id=None, number=0)
+    return dataclasses.replace(stmt, id=None, number=0)
 
 
 def _rewriter(edit: Edit) -> Rewrite:

@@ -2,23 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from itertools import chain
+
 from robolab.challenge import Challenge
 from robolab.hints.context import BoardAnalysis
 from robolab.hints.distance import DistanceMap
-from robolab.hints.edits import innermost, locate, outermost
-from robolab.hints.fixes import after_end, around_step, best_fix, into_loop
+from robolab.hints.edits import Edit, innermost, locate, outermost
+from robolab.hints.fixes import (
+    MAX_CANDIDATES,
+    after_end,
+    after_procedure,
+    around_step,
+    at_call,
+    best_fix,
+    into_loop,
+)
 from robolab.hints.levels import (
     Advice,
     Level,
     after_text,
     at_step,
+    call_step,
     fix_level,
     make_advice,
     next_block,
+    procedure_end,
+    procedure_next,
     reference_sensor,
     uses_sensors,
     wrong_step,
 )
+from robolab.hints.procedures import InProcedure, place_of
 from robolab.hints.words import Say, action_label, count_text, sensor_of, stmt_label
 from robolab.program import Call, Program, Repeat, RepeatUntil, Statement, While
 from robolab.scoring import explain_failure
@@ -68,7 +83,7 @@ def _wrong_way(
             second = Level((Say("hint.no_move"),))
         else:
             last = run.trace[-1]
-            where = after_text(run, last.number)
+            where = after_text(run, last.number, len(run.trace) - 1)
             second = at_step(
                 last, Say("hint.stopped_at", where=where, steps=count_text(left, "step"))
             )
@@ -80,10 +95,61 @@ def _wrong_way(
     gems = run.states[-1].mask.bit_count() if run.dmap and run.dmap.collect else 0
     if kind == "off_path" and gems:  # it stopped, gems still on the mat: that is the news
         nudge = Level((Say("hint.nudge.gems_left", gems=count_text(gems, "gem")),))
-    second = wrong_step(run, i)
-    fix = best_fix(challenge, program, runs, dmaps, around_step(program, run, i), focus=run.index)
-    third = fix_level(program, fix) if fix else next_block(run, i, second)
+    place = place_of(run, i)
+    if place is not None and place.every:  # one procedure's mistake, whatever the call
+        nudge = Level((*nudge.says, Say("hint.nudge.every_call", name=place.procedure.name)))
+    if place is not None and place.ends:
+        second, third = _after_procedure(challenge, program, runs, dmaps, run, i, place)
+        return kind, (nudge, second, third)
+    every = place is not None and place.every
+    second = wrong_step(run, i, every=every)
+    edits: Iterable[Edit] = around_step(program, run, i)
+    limit = MAX_CANDIDATES
+    if place is not None and not every and place.activation.first == i:
+        # the call went wrong at once: maybe the robot was not ready to call it
+        edits = chain(edits, at_call(program, run, i, place.activation.call))
+        limit += 4
+    fix = best_fix(challenge, program, runs, dmaps, edits, focus=run.index, limit=limit)
+    if place is not None and fix is not None and fix.number == place.activation.call.number:
+        second = call_step(run, i, place.activation, second)  # the call was the mistake
+    if fix is not None:
+        third = fix_level(program, fix)
+    elif place is not None and place.varies and challenge.sensors:
+        # the procedure worked for an earlier call: a sensor can adapt it to every call
+        third = reference_sensor(challenge, program) or next_block(run, i, second)
+    else:
+        third = next_block(run, i, second, every=every)
     return kind, (nudge, second, third)
+
+
+def _after_procedure(
+    challenge: Challenge,
+    program: Program,
+    runs: list[BoardAnalysis],
+    dmaps: list[DistanceMap | None],
+    run: BoardAnalysis,
+    i: int,
+    place: InProcedure,
+) -> tuple[Level, Level]:
+    """The run went wrong right after a procedure returned: the procedure may end too early
+    (a block or a loop missing at its end), or the block after the call may be wrong.
+
+    When every call ended that way, it is the procedure's problem; otherwise the change that
+    works best says which of the two it is."""
+    proc = place.procedure
+    edits: Iterable[Edit] = after_procedure(program, run, i, proc)
+    limit = MAX_CANDIDATES
+    if not place.every:
+        edits = chain(edits, around_step(program, run, i))
+        limit += MAX_CANDIDATES // 2
+    fix = best_fix(challenge, program, runs, dmaps, edits, focus=run.index, limit=limit)
+    if place.every or (fix is not None and run.procedure_of(fix.number) is proc):
+        second = procedure_end(run, i, proc, every=place.every)
+        third = fix_level(program, fix) if fix else procedure_next(run, i, proc, second)
+        return second, third
+    second = wrong_step(run, i)
+    third = fix_level(program, fix) if fix else next_block(run, i, second)
+    return second, third
 
 
 def _timeout(

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from robolab.challenge import Challenge
 from robolab.hints.context import BoardAnalysis, analyse_board
 from robolab.hints.distance import DistanceMap
-from robolab.hints.edits import MAX_TIMES, Edit, Located, apply, innermost, locate
-from robolab.program import Program, Repeat, RepeatUntil, While
+from robolab.hints.edits import MAX_TIMES, Edit, Located, apply, block_list, innermost, locate
+from robolab.program import Call, Procedure, Program, Repeat, RepeatUntil, While
 from robolab.vocabulary import Action
 
 # A fix is judged on a tick budget that fits the board: generous for a good program (many
@@ -47,6 +47,7 @@ def best_fix(
     *,
     focus: int = 0,
     shorter: bool = False,
+    limit: int = MAX_CANDIDATES,
 ) -> Edit | None:
     """The candidate edit that improves the run most (``None``: none does).
 
@@ -56,19 +57,26 @@ def best_fix(
     """
     base = score(runs, program.block_count)
     ticks = _budget(challenge, runs, focus)
-    limit = challenge.max_blocks
+    most = challenge.max_blocks
     best: tuple[Score, Edit] | None = None
     seen: set[Edit] = set()
     for edit in edits:
         if edit in seen:
             continue
         seen.add(edit)
-        if len(seen) > MAX_CANDIDATES:
+        if len(seen) > limit:
             break
         changed = apply(program, edit)
-        if changed == program or (limit is not None and changed.block_count > limit):
+        if changed == program or (most is not None and changed.block_count > most):
             continue
-        tried = _better_on(challenge, changed, dmaps, runs, focus, ticks, shorter=shorter)
+        # Once a fix solves every board, only one that solves them all too, with no more
+        # blocks, can beat it: the others are dropped at their first unsolved board.
+        solve_all = best is not None and best[0][0] == len(runs)
+        if solve_all and best is not None and changed.block_count > -best[0][2]:
+            continue
+        tried = _better_on(
+            challenge, changed, dmaps, runs, focus, ticks, shorter=shorter, solve_all=solve_all
+        )
         if tried is None:
             continue
         result = score(tried, changed.block_count)
@@ -88,12 +96,15 @@ def _better_on(
     ticks: int,
     *,
     shorter: bool,
+    solve_all: bool = False,
 ) -> list[BoardAnalysis] | None:
-    """The runs of a changed program, or ``None`` as soon as it is not better on ``focus`` or
-    breaks a board that worked."""
+    """The runs of a changed program, or ``None`` as soon as it is not better on ``focus``,
+    breaks a board that worked, or (``solve_all``) does not solve a board."""
     tried: list[BoardAnalysis | None] = [None] * len(runs)
     before = runs[focus]
     now = analyse_board(challenge, program, dmaps, focus, max_ticks=ticks, compiled=False)
+    if solve_all and not now.solved:
+        return None
     if shorter:
         if not now.solved or now.run.steps >= before.run.steps:
             return None
@@ -104,7 +115,7 @@ def _better_on(
         if i == focus:
             continue
         other = analyse_board(challenge, program, dmaps, i, max_ticks=ticks, compiled=False)
-        if run.solved and not other.solved:
+        if (run.solved or solve_all) and not other.solved:
             return None  # never trade a board that worked
         tried[i] = other
     return [t for t in tried if t is not None]
@@ -152,8 +163,59 @@ def after_end(program: Program, run: BoardAnalysis) -> Iterator[Edit]:
             yield from _loop_counts(where, grow_only=True)
             for action in best:
                 yield Edit("insert_after", number, action)
+            if where.procedure is not None:  # the procedure ended, then the program did
+                yield from _procedure_end(program, where.procedure, best)
     for action in best:
         yield Edit("append", _last_main_number(program), action)
+
+
+def after_procedure(
+    program: Program, run: BoardAnalysis, i: int, proc: Procedure
+) -> Iterator[Edit]:
+    """Fixes for a procedure that returned just before step ``i`` went wrong: its last move
+    changed, what was missing at its end (a block, or a loop like one before it), or a block
+    added further up."""
+    if i > 0 and run.dmap is not None:
+        last = run.trace[i - 1]
+        if run.procedure_of(last.number) is proc:
+            for action in run.dmap.actions:
+                if action.value != last.action:
+                    yield Edit("replace", last.number, action)
+    yield from _procedure_end(program, proc, run.best_actions(i))
+
+
+def _procedure_end(program: Program, proc: Procedure, best: tuple[Action, ...]) -> Iterator[Edit]:
+    if not proc.body:
+        return
+    last = proc.body[-1].number
+    for action in best:
+        yield Edit("insert_after", last, action)
+    yield from mirrors(program, last)
+    for stmt in reversed(proc.body[:-1]):
+        for action in best:
+            yield Edit("insert_after", stmt.number, action)
+
+
+def mirrors(program: Program, number: int, most: int = 2) -> Iterator[Edit]:
+    """A copy of a loop that comes before block ``number`` in the same list, added after it
+    (the nearest loops first): the way back often mirrors the way there."""
+    where = locate(program).get(number)
+    if where is None:
+        return
+    items = block_list(program, where)
+    position = next((k for k, s in enumerate(items) if s is where.stmt), 0)
+    loops = [s for s in items[:position] if isinstance(s, Repeat | While | RepeatUntil)]
+    for loop in reversed(loops[-most:]):
+        yield Edit("mirror", number, source=loop.number)
+
+
+def at_call(program: Program, run: BoardAnalysis, i: int, call: Call) -> Iterator[Edit]:
+    """Fixes for a call whose procedure went wrong at once: turn before calling, or no call."""
+    if locate(program).get(call.number) is None:
+        return
+    for action in run.best_actions(i):
+        yield Edit("insert_before", call.number, action)
+    yield Edit("remove", call.number)
 
 
 def into_loop(loop_number: int, run: BoardAnalysis) -> Iterator[Edit]:

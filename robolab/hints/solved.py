@@ -19,6 +19,7 @@ from robolab.hints.levels import (
     uses_sensors,
     where_text,
 )
+from robolab.hints.procedures import place_of
 from robolab.hints.repetition import find_repetition
 from robolab.hints.words import Say, action_label, both, count_text, path_key, stmt_label
 from robolab.program import Move, Program
@@ -72,7 +73,8 @@ def _shorter(
     step = main.trace[i]
     best = main.best_actions(i)
     path = both(path_key(best)) if best else None
-    where = where_text(main, i)
+    place = place_of(main, i)  # a procedure that takes the same detour at every call
+    where = where_text(main, i, every=place is not None and place.every and not place.ends)
     second = at_step(step, Say("hint.detour", where=where, path=path))
     edits = around_step(program, main, i)
     fix = best_fix(challenge, program, runs, dmaps, edits, shorter=True)

@@ -75,8 +75,13 @@ def count_text(n: int, unit: str) -> dict[str, str]:
 
 def nth(n: int) -> dict[str, str]:
     """`` (3e passage)`` / `` (3rd time)``: which run of a block inside a loop."""
+    return both("hint.nth", ord=ordinal(n))
+
+
+def ordinal(n: int) -> dict[str, str]:
+    """``1er``/``3e`` and ``1st``/``3rd``."""
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return both("hint.nth", ord={"fr": f"{n}e", "en": f"{n}{suffix}"})
+    return {"fr": "1er" if n == 1 else f"{n}e", "en": f"{n}{suffix}"}
 
 
 def path_key(best: Iterable[Action]) -> str:

@@ -16,6 +16,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sur la variante n°{n}, après le bloc {number}",
         "On variant #{n}, after block {number}",
     ),
+    "hint.in_proc": (
+        "Dans la procédure « {name} », au bloc {number}{nth}",
+        'In the procedure "{name}", at block {number}{nth}',
+    ),
+    "hint.in_proc_variant": (
+        "Sur la variante n°{n}, dans la procédure « {name} », au bloc {number}{nth}",
+        'On variant #{n}, in the procedure "{name}", at block {number}{nth}',
+    ),
+    "hint.after_proc": (
+        "Dans la procédure « {name} », après le bloc {number}{nth}",
+        'In the procedure "{name}", after block {number}{nth}',
+    ),
+    "hint.after_proc_variant": (
+        "Sur la variante n°{n}, dans la procédure « {name} », après le bloc {number}{nth}",
+        'On variant #{n}, in the procedure "{name}", after block {number}{nth}',
+    ),
+    "hint.nth_call": (" ({ord} appel)", " ({ord} call)"),
+    "hint.nth_call_pass": (" ({call} appel, {ord} passage)", " ({call} call, {ord} time)"),
+    "hint.every_call": (", à chaque appel", ", at every call"),
+    "hint.call_wrong": (
+        "{where}, le programme appelle la procédure « {name} » alors qu'ici, {path}.",
+        '{where}, the program calls the procedure "{name}", but here {path}.',
+    ),
+    "hint.proc_ends": (
+        "{where}, la procédure se termine alors qu'ici, {path}.",
+        "{where}, the procedure ends, but here {path}.",
+    ),
+    "hint.proc_ends_lost": (
+        "{where}, la procédure se termine : à partir de là, le robot ne peut plus arriver au but.",
+        "{where}, the procedure ends: from there, the robot cannot reach the goal any more.",
+    ),
     "hint.did.turn_left": ("le robot a tourné à gauche", "the robot turned left"),
     "hint.did.turn_right": ("le robot a tourné à droite", "the robot turned right"),
     "hint.did.move_forward": ("le robot a avancé", "the robot moved forward"),
@@ -96,6 +127,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint.nudge.calls": (
         "Une procédure s'appelle elle-même sans jamais s'arrêter.",
         "A procedure calls itself and never stops.",
+    ),
+    "hint.nudge.every_call": (
+        "Regarde ta procédure « {name} » : elle fait la même erreur à chaque appel.",
+        'Look at your procedure "{name}": it makes the same mistake at every call.',
     ),
     "hint.nudge.variant": (
         "Ton programme marche sur la première carte, mais pas sur la variante n°{n} : "
@@ -185,7 +220,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "hint.try_sensor_more": (
         "Essaie un bloc « {block} » avec le capteur « {sensor} ».",
-        'Try an "{block}" block with the "{sensor}" sensor.',
+        'Try the "{block}" block with the "{sensor}" sensor.',
     ),
     "hint.shorter": (
         "Ton programme marche ! Un chemin plus court existe : {steps} de moins.",
@@ -228,6 +263,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint.edit.into_loop": (
         "Ajoute « {action} » à la fin de la boucle du bloc {number}.",
         'Add "{action}" at the end of the loop at block {number}.',
+    ),
+    "hint.edit.mirror": (
+        "Juste après le bloc {number}, ajoute une boucle « {label} » comme celle du bloc "
+        "{source}, avec les mêmes blocs dedans.",
+        'Just after block {number}, add a "{label}" loop like the one at block {source}, with '
+        "the same blocks inside.",
+    ),
+    "hint.edit_in.replace": (
+        "Dans la procédure « {name} », essaie « {action} » à la place du bloc {number}.",
+        'In the procedure "{name}", try "{action}" instead of block {number}.',
+    ),
+    "hint.edit_in.insert_before": (
+        "Dans la procédure « {name} », ajoute « {action} » juste avant le bloc {number}.",
+        'In the procedure "{name}", add "{action}" just before block {number}.',
+    ),
+    "hint.edit_in.insert_after": (
+        "Dans la procédure « {name} », ajoute « {action} » juste après le bloc {number}.",
+        'In the procedure "{name}", add "{action}" just after block {number}.',
+    ),
+    "hint.edit_in.remove": (
+        "Dans la procédure « {name} », essaie d'enlever le bloc {number} « {label} ».",
+        'In the procedure "{name}", try removing block {number} ("{label}").',
+    ),
+    "hint.edit_in.times": (
+        "Dans la procédure « {name} », au bloc {number}, essaie « répéter {times} fois » au lieu "
+        "de {old} fois.",
+        'In the procedure "{name}", at block {number}, try "repeat {times} times" instead of '
+        "{old}.",
+    ),
+    "hint.edit_in.into_loop": (
+        "Dans la procédure « {name} », ajoute « {action} » à la fin de la boucle du bloc {number}.",
+        'In the procedure "{name}", add "{action}" at the end of the loop at block {number}.',
+    ),
+    "hint.edit_in.mirror": (
+        "Dans la procédure « {name} », juste après le bloc {number}, ajoute une boucle « {label} » "
+        "comme celle du bloc {source}, avec les mêmes blocs dedans.",
+        'In the procedure "{name}", just after block {number}, add a "{label}" loop like the one '
+        "at block {source}, with the same blocks inside.",
     ),
     "cli.hint_level": ("Indice {level} : {text}", "Hint {level}: {text}"),
     "cli.hint_written": ("Indice du défi : {text}", "Challenge hint: {text}"),

@@ -75,6 +75,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{dpi} ppp.",
         "{path}: one page of {pw} × {ph} cm, mat {w} × {h} cm, {cell} mm cells, {dpi} dpi.",
     ),
+    "mat.border_kept": (
+        "--no-border : le bord de la carte n'est pas fait que de murs, il est gardé.",
+        "--no-border: the map's edge is not all walls, so it is kept.",
+    ),
     "mat.print_at_100": (
         "Imprime à 100 % (taille réelle, sans « ajuster à la page »), puis vérifie la barre de 10 cm.",
         'Print at 100% (actual size, no "fit to page"), then check the 10 cm bar.',

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import json
 import subprocess
 import sys
@@ -18,10 +20,12 @@ from robolab.challenge import Challenge
 from robolab.challenge_loader import load_challenge
 from robolab.cli import main
 from robolab.hints import KINDS, LEVELS, hint_for, hints_for
+from robolab.hints.context import analyse_runs, distance_maps
 from robolab.hints.distance import DistanceMap, TooLarge
-from robolab.hints.edits import Edit, apply
+from robolab.hints.edits import Edit, apply, locate
 from robolab.hints.repetition import find_repetition
 from robolab.pack import load_packs
+from robolab.program import While
 from robolab.program_loader import parse_program
 from robolab.runner import run
 from robolab.solver import solve_board
@@ -30,7 +34,11 @@ from tests.core.conftest import challenge_yaml
 from tests.strategies import maps, programs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "hints"
-CASES: list[dict[str, Any]] = yaml.safe_load((FIXTURES / "cases.yaml").read_text("utf-8"))
+CASES: list[dict[str, Any]] = [
+    case
+    for name in ("cases.yaml", "procedures.yaml")  # procedures.yaml: programs with procedures
+    for case in yaml.safe_load((FIXTURES / name).read_text("utf-8"))
+]
 F = {"block": "move_forward"}
 
 
@@ -78,6 +86,111 @@ def test_a_level_3_fix_really_takes_the_robot_further() -> None:
             challenge = fixture(case["challenge"])
             assert not run(challenge, case["program"]).solved
             assert run(challenge, fixed[case["case"]]).solved
+
+
+def _orchard_noreturn() -> dict[str, Any]:
+    case = next(c for c in CASES if c["case"] == "a procedure that ends too early at every call")
+    program: dict[str, Any] = case["program"]
+    return program
+
+
+def test_the_call_map_tells_which_call_every_step_ran_in() -> None:
+    challenge = fixture("orchard")
+    program = parse_program(_orchard_noreturn())
+    runs = analyse_runs(challenge, program, distance_maps(challenge))
+    calls = runs[0].calls
+    assert len(calls.stacks) == len(runs[0].trace)
+    assert [a.nth for a in calls.activations] == list(range(1, len(calls.activations) + 1))
+    first = calls.activations[0]
+    assert (first.call.name, first.call.number, first.procedure.name) == ("tree", 4, "tree")
+    numbers = [step.number for step in runs[0].trace]
+    for i, number in enumerate(numbers):  # a step runs in a call exactly when its block is in
+        in_tree = 12 <= number <= 19  # the procedure's body (blocks 12 to 19)
+        assert (calls.innermost(i) is not None) == in_tree, i
+    # the first call ran steps first..end-1, then returned before step ``end``
+    assert all(calls.innermost(i) is first for i in range(first.first, first.end))
+    assert calls.returned_before(first.end) is first
+    assert calls.returned_before(first.first) is None
+    # nested calls: the stack lists the outer call first
+    nested = parse_program(
+        {
+            "main": [{"block": "call", "name": "a"}, F],
+            "procedures": {"a": [{"block": "call", "name": "b"}], "b": [F]},
+        }
+    )
+    corridor = fixture("long-corridor")
+    run_ = analyse_runs(corridor, nested, distance_maps(corridor))[0]
+    stacks = run_.calls.stacks
+    assert [len(s) for s in stacks] == [2, 0]
+    assert [a.procedure.name for a in run_.calls.activations] == ["a", "b"]
+    assert run_.calls.activations[1].end == 1 and run_.calls.activations[0].end == 1
+
+
+def test_a_procedure_fix_is_a_real_fix_and_respects_max_blocks() -> None:
+    challenge = fixture("orchard")
+    program = parse_program(_orchard_noreturn())
+    fixed = apply(program, Edit("mirror", 19, source=12))
+    loop = fixed.procedures[0].body[-1]
+    assert fixed.block_count == program.block_count + 2
+    assert (loop.id, loop.number) == (None, 0) and isinstance(loop, While)
+    assert run(challenge, fixed).solved  # the level-3 hint solves every orchard
+    # with no room for two more blocks, the loop is not proposed
+    tight = dataclasses.replace(challenge, max_blocks=program.block_count + 1)
+    three = hint_for(tight, program, level=3, lang="en")
+    assert "loop like the one" not in three.text
+    assert apply(program, Edit("mirror", 19, source=99)) == program  # no such loop: no change
+
+
+def test_a_procedure_on_a_variant_is_named_with_its_call(make_challenge: Any) -> None:
+    step = {"block": "call", "name": "step"}
+    challenge = make_challenge(
+        map="#######\n#S...G#\n#######",
+        variants=[{"map": "#########\n#S.....G#\n#########"}],
+        blocks=["move_forward", "turn_left", "turn_right", "call"],
+        solution={"main": [step, step], "procedures": {"step": [F, F]}},
+    )
+    hints = hints_for(challenge, {"main": [step, step], "procedures": {"step": [F, F]}}, "fr")
+    assert [h.kind for h in hints] == ["variant"] * 3 and hints[1].board == 1
+    assert hints[1].text == (
+        "Sur la variante n°1, dans la procédure « step », après le bloc 5 (2e appel), le "
+        "programme s'arrête alors que le robot est encore à 2 pas du but."
+    )
+    assert hints[1].block_number == 5
+
+
+def test_bundled_procedures_with_a_mistake_get_hints_about_their_blocks() -> None:
+    """Every turn of a bundled procedure swapped, or its last block dropped: level 2 names the
+    procedure exactly when the block it highlights is in that procedure."""
+    checked = 0
+    for pack in load_packs():
+        for challenge in pack.challenges:
+            data = challenge.solution.to_json()
+            for name, body in (data.get("procedures") or {}).items():
+                for k in range(len(body)):
+                    wrong = copy.deepcopy(data)
+                    stmt = wrong["procedures"][name][k]
+                    swap = {"turn_left": "turn_right", "turn_right": "turn_left"}
+                    if stmt["block"] in swap:
+                        stmt["block"] = swap[stmt["block"]]
+                    elif k == len(body) - 1:
+                        wrong["procedures"][name].pop()
+                    else:
+                        continue
+                    program = parse_program(wrong)
+                    if run(challenge, program).solved:
+                        continue
+                    located = locate(program)
+                    for lang in ("fr", "en"):
+                        for hint in hints_for(challenge, program, lang):
+                            assert "{" not in hint.text and "hint." not in hint.text
+                            if hint.level == 1 or hint.block_number is None:
+                                continue
+                            where = located[hint.block_number].procedure
+                            if where is not None:  # a block inside a procedure: named with it
+                                named = f"« {where.name} »" if lang == "fr" else f'"{where.name}"'
+                                assert named in hint.text, hint.text
+                    checked += 1
+    assert checked >= 10
 
 
 def test_written_hints_come_with_each_level() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PIL import Image
+from PIL import Image, ImageStat
 
 from robolab import palette
 from robolab.board import Board
@@ -16,16 +16,20 @@ from robolab.challenge_loader import load_challenge
 from robolab.cli import main
 from robolab.grid import parse_map
 from robolab.vocabulary import Heading
+from simulator import theme
 from simulator.mat import (
     MARGIN_MM,
     OVERLAP_MM,
     MatError,
     MatText,
+    WallStyle,
     plan_mat,
     render_pages,
+    without_border,
     write_mat,
 )
 from simulator.mat_layout import column_name
+from simulator.mat_tiles import LIGHT_WALL
 from tests.core.conftest import challenge_yaml
 
 PT_PER_MM = 72 / 25.4
@@ -75,10 +79,18 @@ def test_one_large_page_is_the_mat_plus_its_margins() -> None:
     assert "--paper" in caught.value.message("fr")
 
 
-def _pdf(tmp_path: Path, text: str, cell_mm: float, paper: str = "a4", dpi: int = 100) -> Path:
+def _pdf(
+    tmp_path: Path,
+    text: str,
+    cell_mm: float,
+    paper: str = "a4",
+    dpi: int = 100,
+    walls: WallStyle = "full",
+) -> Path:
     path = tmp_path / "mat.pdf"
     mat = board(text)
-    write_mat(mat, plan_mat(mat, cell_mm, paper), path, MatText("test/mat", "Tapis"), dpi=dpi)
+    plan = plan_mat(mat, cell_mm, paper)
+    write_mat(mat, plan, path, MatText("test/mat", "Tapis"), dpi=dpi, walls=walls)
     return path
 
 
@@ -117,6 +129,138 @@ def test_the_pdf_pages_are_a4_and_a_cell_measures_cell_mm(tmp_path: Path) -> Non
     floor_mm = (last_floor + 1 - first_floor) / per_mm
     assert floor_mm == pytest.approx(5 * 30, abs=0.5), floor_mm  # 5 floor cells
     assert first_floor / per_mm == pytest.approx(MARGIN_MM + 30, abs=0.6)
+
+
+FLOOR_COLOURS = {
+    "floor": palette.FLOOR,
+    "floor line": palette.FLOOR_LINE,
+    "start": palette.START,
+    "goal": palette.GOAL,
+    "wall": palette.WALL,
+    "light wall": LIGHT_WALL,
+    "light mortar": theme.mix(LIGHT_WALL, palette.WALL, 0.18),
+    "white": (255, 255, 255),
+}
+
+
+def _floor_mm(image: Image.Image, per_mm: float, y_mm: float) -> tuple[float, float]:
+    """Where the floor starts on the row at ``y_mm`` of the page, and how long it is (mm)."""
+    y = round(y_mm * per_mm)
+    kinds = [_nearest(image.getpixel((x, y)), FLOOR_COLOURS) for x in range(image.width)]  # type: ignore[arg-type]
+    inside = [x for x, k in enumerate(kinds) if k in ("floor", "floor line", "start", "goal")]
+    return inside[0] / per_mm, (inside[-1] + 1 - inside[0]) / per_mm
+
+
+def _luminance(image: Image.Image, box: tuple[int, int, int, int]) -> float:
+    """The mean grey level of a part of the page (0 black, 255 white: no ink)."""
+    return float(ImageStat.Stat(image.convert("L").crop(box)).mean[0])
+
+
+def test_light_walls_spend_less_ink_and_keep_the_cells_exact(tmp_path: Path) -> None:
+    text = "#######\n#S...G#\n#######"
+    full = _page_image(pypdf.PdfReader(_pdf(tmp_path, text, 30.0)), 0)
+    light = _page_image(pypdf.PdfReader(_pdf(tmp_path, text, 30.0, walls="light")), 0)
+    per_mm = light.width / 297
+    start, length = _floor_mm(light, per_mm, MARGIN_MM + 45)
+    assert length == pytest.approx(5 * 30, abs=0.5) and start == pytest.approx(40, abs=0.6)
+    wall = tuple(round(v * per_mm) for v in (MARGIN_MM + 1, MARGIN_MM + 1, 38, 38))  # cell (0, 0)
+    dark, pale = _luminance(full, wall), _luminance(light, wall)  # type: ignore[arg-type]
+    assert dark < 90 and pale > 200, (dark, pale)
+    # the bricks are still there, faint: the mortar lines are darker than the tint around them
+    row = round((MARGIN_MM + 0.25 * 30) * per_mm)
+    mortar = light.convert("L").getpixel((round((MARGIN_MM + 15) * per_mm), row))
+    brick = light.convert("L").getpixel((round((MARGIN_MM + 15) * per_mm), row + 8))
+    assert isinstance(mortar, int) and isinstance(brick, int)
+    assert 150 < mortar < brick - 8, (mortar, brick)
+
+
+def test_outlined_walls_are_white_with_a_thick_line_along_the_floor(tmp_path: Path) -> None:
+    text = "#######\n#S...G#\n#######"
+    image = _page_image(pypdf.PdfReader(_pdf(tmp_path, text, 30.0, walls="outline")), 0)
+    per_mm = image.width / 297
+    start, length = _floor_mm(image, per_mm, MARGIN_MM + 45)
+    assert length == pytest.approx(5 * 30, abs=0.5) and start == pytest.approx(40, abs=0.6)
+    # above the floor, down through the wall cell (2, 0): white, then the line, then the floor
+    x = round((MARGIN_MM + 2.5 * 30) * per_mm)
+    column = [
+        _nearest(image.getpixel((x, y)), FLOOR_COLOURS)  # type: ignore[arg-type]
+        for y in range(round((MARGIN_MM + 2) * per_mm), round((MARGIN_MM + 45) * per_mm))
+    ]
+    assert column[0] == "white" and column[-1] == "floor"
+    line = [y for y, k in enumerate(column) if k == "wall"]
+    assert line == list(range(line[0], line[-1] + 1))  # one solid line…
+    assert len(line) / per_mm == pytest.approx(3.0, abs=0.5)  # …a tenth of the 30 mm cell
+    assert (line[-1] + 1) / per_mm + 2 == pytest.approx(30, abs=0.5)  # drawn inside the wall
+    corner = tuple(round(v * per_mm) for v in (MARGIN_MM + 1, MARGIN_MM + 1, 38, 38))
+    assert _luminance(image, corner) > 250  # type: ignore[arg-type]  # no floor near: no ink
+
+
+def test_cli_mat_prints_walls_as_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    challenge = tmp_path / "c.yaml"
+    challenge.write_text(
+        challenge_yaml(map="#######\n#S...G#\n#######", solution=[{"block": "move_forward"}] * 4),
+        encoding="utf-8",
+    )
+    out = tmp_path / "mat.pdf"
+    args = ["mat", str(challenge), "-o", str(out), "--cell-mm", "30", "--paper", "single"]
+    wall = tuple(round(v * 100 / 25.4) for v in (MARGIN_MM + 5, MARGIN_MM + 5, 35, 35))
+    grey = {}
+    for walls in ("full", "light", "outline"):
+        assert main([*args, "--dpi", "100", "--walls", walls]) == 0
+        grey[walls] = _luminance(_page_image(pypdf.PdfReader(out), 0), wall)  # type: ignore[arg-type]
+    assert grey["full"] < 90 < 200 < grey["light"] < 250 < grey["outline"], grey
+    capsys.readouterr()
+    with pytest.raises(SystemExit):
+        main([*args, "--walls", "bold"])
+    assert "invalid choice" in capsys.readouterr().err
+
+
+def test_no_border_drops_the_ring_of_walls(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    walled = board("######\n#S.*G#\n######", Heading.SOUTH)
+    inner = without_border(walled)
+    assert inner is not None and inner.grid.rows == ("S.*G",)
+    assert inner.grid.start == (0, 0) and inner.grid.goals == {(3, 0)}
+    assert inner.grid.gems == ((2, 0),) and inner.heading is Heading.SOUTH
+    assert without_border(board("S..G")) is None  # no walls around: nothing to drop
+    assert without_border(board("#####\n#S.G.\n#####")) is None  # an open cell on the edge
+
+    challenge = tmp_path / "c.yaml"
+    challenge.write_text(
+        challenge_yaml(
+            map="#######\n#S...G#\n#######",
+            variants=[{"map": "#####\n#S.G.\n#####"}],
+            solution=[{"block": "move_forward"}] * 4,
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "mat.pdf"
+    args = ["mat", str(challenge), "-o", str(out), "--cell-mm", "30", "--dpi", "100"]
+    assert main([*args, "--no-border", "--paper", "single", "--lang", "en"]) == 0
+    assert "mat 15 × 3 cm, 30 mm cells" in capsys.readouterr().out  # 5 x 1 cells, not 7 x 3
+    reader = pypdf.PdfReader(out)
+    box = reader.pages[0].mediabox
+    assert float(box.width) == pytest.approx((150 + 20) * PT_PER_MM, abs=0.01)
+    assert float(box.height) == pytest.approx((30 + 20) * PT_PER_MM, abs=0.01)
+    image = _page_image(reader, 0)
+    per_mm = image.width / 170
+    start, length = _floor_mm(image, per_mm, MARGIN_MM + 15)
+    assert start == pytest.approx(MARGIN_MM, abs=0.6)  # the floor starts at the mat's edge
+    assert length == pytest.approx(150, abs=0.5)
+    # the start arrow is on the first cell of the mat now
+    arrow = image.getpixel((round((MARGIN_MM + 22) * per_mm), round((MARGIN_MM + 15) * per_mm)))
+    assert _nearest(arrow, {"arrow": (80, 113, 140), "start": palette.START}) == "arrow"  # type: ignore[arg-type]
+    # tiled: the assembly plan and the pages follow the smaller mat
+    assert main([*args, "--no-border", "--cell-mm", "150"]) == 0
+    playable = without_border(board("#######\n#S...G#\n#######"))
+    assert playable is not None
+    assert len(pypdf.PdfReader(out).pages) == plan_mat(playable, 150.0).sheets == 4
+    capsys.readouterr()
+    # a map whose edge is not all walls keeps it, and says so
+    assert main([*args, "--no-border", "--variant", "1", "--paper", "single"]) == 0
+    captured = capsys.readouterr()
+    assert "n'est pas fait que de murs" in captured.err and "tapis de 15 × 9 cm" in captured.out
 
 
 def test_a_tiled_pdf_has_the_plan_then_every_page(tmp_path: Path) -> None:
