@@ -57,6 +57,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="robot à connecter au démarrage (répétable) / robot to connect at start "
         "(repeatable): /dev/ttyUSB0, COM3, socket://host:port, ble://name",
     )
+    p.add_argument(
+        "--new-facilitator-link",
+        action="store_true",
+        help="nouveau lien animateur : les anciens liens et navigateurs d'animateur ne marchent "
+        "plus / new facilitator link: older links and facilitator browsers stop working",
+    )
     add_lang(p)
     p.set_defaults(handler=cmd_serve)
 
@@ -81,4 +87,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
     )
     # --demo: two virtual robots in the fleet, so the whole robot flow works without hardware.
     room = RobotRoom(urls=args.robot, virtual=demo_robots(2) if args.demo else (), lang=args.lang)
-    return serve(config, args.host, args.port, args.lang, room=room)
+    return serve(
+        config, args.host, args.port, args.lang, room=room, new_link=args.new_facilitator_link
+    )

@@ -303,8 +303,8 @@ async def _kill_and_restart(
     await asyncio.sleep(config.down_for)
     await server.start()
     metrics.outage_ends(time.perf_counter())
-    # The robots' queue and who has which robot live in the server's memory: the facilitator
-    # gives the robots again once they are back.
+    # The server remembers who has which robot; giving them again is harmless and keeps the
+    # room playing even if a robot came back under another identity.
     await _give_robots(fac, room.session_id, teams)
 
 

@@ -26,10 +26,11 @@ from robolab.server import admin_store, store
 from robolab.server.catalog import Catalog
 from robolab.server.db import Database
 from robolab.server.db_problems import is_machine_problem, problem_error
+from robolab.server.fac_keys import FacilitatorKeys, load_keys, new_key
 from robolab.server.guard import OriginGuard
 from robolab.server.http import ApiError, error_response, request_lang
 from robolab.server.hub import Hub
-from robolab.server.room import RoomControl
+from robolab.server.room import RoomControl, sessions_deleted
 from robolab.server.routes import all_routes
 from robolab.server.state import AppState, RateLimiter, ServerConfig, app_state
 from robolab.server.texts import say
@@ -123,13 +124,14 @@ async def _db_error(request: Request, exc: Exception) -> Response:
     return response
 
 
-async def _purge(db: Database, keep_days: int) -> None:
+async def _purge(db: Database, keep_days: int, room: RoomControl) -> None:
     """Every hour, deletes the sessions idle for more than ``keep_days`` days."""
     while True:
         await asyncio.sleep(PURGE_EVERY)
         deleted = await db.run(admin_store.purge_sessions, keep_days)
         if deleted:
             log.info("purged %d session(s) idle for more than %d days", len(deleted), keep_days)
+            await sessions_deleted(room, deleted)
 
 
 async def _room_call(room: RoomControl, name: str, *args: object) -> None:
@@ -140,12 +142,17 @@ async def _room_call(room: RoomControl, name: str, *args: object) -> None:
 
 
 def create_app(
-    config: ServerConfig, catalog: Catalog | None = None, room: RoomControl | None = None
+    config: ServerConfig,
+    catalog: Catalog | None = None,
+    room: RoomControl | None = None,
+    *,
+    facilitator_key: str | None = None,
 ) -> Starlette:
     """The classroom server as an ASGI app; the database opens when the app starts.
 
     ``room`` is the hook to the robots (:mod:`robolab.server.room`): pausing the room calls its
-    ``stop_all_robots()``.
+    ``stop_all_robots()``. ``facilitator_key`` is the key of the facilitator link already
+    printed (``robolab serve``); without it the app makes a new one (``state.facilitator_token``).
     """
 
     @asynccontextmanager
@@ -160,7 +167,8 @@ def create_app(
         db = await Database.open(config.db_path)
         purge: asyncio.Task[None] | None = None
         try:
-            token = await db.run(store.facilitator_token)
+            keys = FacilitatorKeys(await db.run(load_keys))
+            token = facilitator_key if facilitator_key is not None else await db.run(new_key)
             if config.keep_days > 0:
                 await db.run(admin_store.purge_sessions, config.keep_days)
             if config.demo:
@@ -173,9 +181,10 @@ def create_app(
                 token,
                 RateLimiter(config.join_limit),
                 room if room is not None else RoomControl(),
+                keys=keys,
             )
             if config.keep_days > 0:
-                purge = asyncio.create_task(_purge(db, config.keep_days))
+                purge = asyncio.create_task(_purge(db, config.keep_days, app.state.robolab.room))
             await _room_call(app.state.robolab.room, "open", app.state.robolab)
             yield
         finally:

@@ -4,7 +4,8 @@
   that ``robolab serve`` prints (HttpOnly, SameSite=Strict). A team's bearer token never opens a
   facilitator page, API or socket. Several browsers may hold the cookie at once.
 - Every state-changing facilitator request also carries ``X-RoboLab-CSRF``: a value derived from
-  the secret (HMAC), embedded in the facilitator's page; another site cannot read it.
+  the browser's key (HMAC), embedded in the facilitator's page; another site cannot read it.
+  Keys are kept as hashes (:mod:`robolab.server.fac_keys`); a new secret link forgets them all.
 - :class:`OriginGuard` refuses every state-changing request (POST, PUT, PATCH, DELETE) that a
   browser marks as coming from another site (``Sec-Fetch-Site``) or whose ``Origin`` is not this
   server, for teams and facilitators alike. Tools that send neither header (scripts, tests) pass.
@@ -39,10 +40,14 @@ def same_secret(a: str, b: str) -> bool:
     return secrets.compare_digest(a.encode("utf-8", "replace"), b.encode("utf-8", "replace"))
 
 
+def facilitator_key(conn: HTTPConnection) -> str | None:
+    """The hash of the facilitator key in the request's cookie, when that key is good now."""
+    return app_state(conn).keys.holds(conn.cookies.get(FACILITATOR_COOKIE, ""))
+
+
 def is_facilitator(conn: HTTPConnection) -> bool:
-    """True when the request or socket carries the facilitator cookie."""
-    cookie = conn.cookies.get(FACILITATOR_COOKIE, "")
-    return bool(cookie) and same_secret(cookie, app_state(conn).facilitator_token)
+    """True when the request or socket carries a good facilitator cookie."""
+    return facilitator_key(conn) is not None
 
 
 def require_facilitator(request: Request) -> AppState:
@@ -54,8 +59,9 @@ def require_facilitator(request: Request) -> AppState:
     state = app_state(request)
     if not is_facilitator(request):
         raise ApiError(403, "facilitator.forbidden")
+    cookie = request.cookies.get(FACILITATOR_COOKIE, "")
     if request.method in UNSAFE_METHODS and not same_secret(
-        request.headers.get(CSRF_HEADER, ""), csrf_token(state.facilitator_token)
+        request.headers.get(CSRF_HEADER, ""), csrf_token(cookie)
     ):
         raise ApiError(403, "facilitator.csrf")
     return state

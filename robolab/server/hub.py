@@ -57,6 +57,8 @@ class Subscription:
         self.topics = topics
         self.queue: asyncio.Queue[Event | None] = asyncio.Queue(size)
         self.dropped = False
+        self.close_code = 4409
+        """How its socket closes when the subscription ends (4409: reconnect)."""
 
     async def get(self) -> Event | None:
         """The next event, or ``None`` once the subscription was dropped or closed."""
@@ -115,6 +117,14 @@ class Hub:
                     sub.queue.put_nowait(None)
                 except asyncio.QueueFull:
                     self._drop(sub)
+
+    def close_topic(self, topic: str, code: int) -> int:
+        """Ends every subscription of ``topic`` now; their sockets close with ``code``."""
+        subs = list(self._subscribers.get(topic, ()))
+        for sub in subs:
+            sub.close_code = code
+            self._drop(sub)
+        return len(subs)
 
     def count(self, topic: str) -> int:
         return len(self._subscribers.get(topic, ()))

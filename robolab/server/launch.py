@@ -20,6 +20,7 @@ from robolab.server import admin_store, store
 from robolab.server.app import create_app
 from robolab.server.catalog import Catalog
 from robolab.server.db import SchemaTooNew, connect
+from robolab.server.fac_keys import load_keys, new_key
 from robolab.server.http import MAX_BODY
 from robolab.server.models import Session
 from robolab.server.netinfo import urls_for
@@ -45,12 +46,16 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def prepare(config: ServerConfig, catalog: Catalog) -> tuple[str, list[Session], int]:
-    """The facilitator token, the open sessions (creating the demo session when asked) and how
-    many idle sessions were purged."""
+def prepare(
+    config: ServerConfig, catalog: Catalog, new_link: bool = False
+) -> tuple[str, list[Session], int]:
+    """The key of this start's facilitator link (``new_link``: the only good one from now on),
+    the open sessions (creating the demo session when asked) and how many idle sessions were
+    purged."""
     conn = connect(config.db_path)
     try:
-        token = store.facilitator_token(conn)
+        load_keys(conn)  # forgets the expired keys (and hashes an older RoboLab's plain one)
+        token = new_key(conn, forget_others=new_link)
         purged = len(admin_store.purge_sessions(conn, config.keep_days))
         if config.demo:
             store.ensure_demo_session(conn, say("serve.demo_title", "fr"), catalog.ids)
@@ -67,6 +72,7 @@ def banner(
     catalog: Catalog,
     lang: Lang,
     out: TextIO,
+    new_link: bool = False,
 ) -> None:
     """What the facilitator reads in the terminal: addresses, join code and QR code, own link."""
     base = urls[0]
@@ -90,6 +96,7 @@ def banner(
     segno.make(join_url, error="l").terminal(out=out, compact=True, border=2)
     print(say("serve.facilitator", lang), file=out)
     print(f"  {base}/facilitator?token={token}", file=out)
+    print(say("serve.new_link" if new_link else "serve.link_note", lang), file=out)
     if config.keep_days > 0:
         print(say("serve.keep", lang, days=config.keep_days), file=out)
     print(say("serve.stop", lang), file=out, flush=True)
@@ -102,8 +109,10 @@ def serve(
     lang: Lang,
     out: TextIO = sys.stdout,
     room: RoomControl | None = None,
+    new_link: bool = False,
 ) -> int:
-    """Runs the server until Ctrl+C; returns the exit code. ``room`` is the robots' hook."""
+    """Runs the server until Ctrl+C; returns the exit code. ``room`` is the robots' hook;
+    ``new_link`` makes a new facilitator link and lets out every browser let in before."""
     catalog = Catalog.load(config.catalog_roots)
     if not catalog.challenges:
         print(say("serve.no_challenges", lang), file=sys.stderr)
@@ -111,7 +120,7 @@ def serve(
     for problem in catalog.problems(lang):
         print(say("serve.pack_problem", lang, text=problem), file=sys.stderr)
     try:
-        token, sessions, purged = prepare(config, catalog)
+        token, sessions, purged = prepare(config, catalog, new_link)
     except (OSError, sqlite3.Error, SchemaTooNew) as exc:
         print(say("serve.bad_data", lang, path=config.db_path, reason=exc), file=sys.stderr)
         return 2
@@ -124,10 +133,10 @@ def serve(
         )
         return 2
     bound_port = int(sock.getsockname()[1])
-    banner(urls_for(host, bound_port), sessions, token, config, catalog, lang, out)
+    banner(urls_for(host, bound_port), sessions, token, config, catalog, lang, out, new_link)
     if purged:
         print(say("serve.purged", lang, n=purged, days=config.keep_days), file=out, flush=True)
-    app = create_app(replace(config, listen_host=host), catalog, room)
+    app = create_app(replace(config, listen_host=host), catalog, room, facilitator_key=token)
     server = uvicorn.Server(
         uvicorn.Config(
             app,

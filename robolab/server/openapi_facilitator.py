@@ -89,6 +89,13 @@ def facilitator_paths() -> dict[str, Any]:
         "/facilitator/logout": {
             "post": _op("Forget the facilitator cookie in this browser", {"200": _ok("Done")})
         },
+        "/api/facilitator/link": {
+            "post": _op(
+                "A new secret link: every link and facilitator cookie given before stops working; "
+                "this browser gets the new key (cookie)",
+                {"200": _ok("{link, qr (SVG data: address), csrf}")},
+            )
+        },
         "/api/facilitator/packs": {
             "get": _op("Every loaded pack and its challenges", {"200": _ok("Packs")})
         },

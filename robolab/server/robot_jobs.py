@@ -2,9 +2,12 @@
 
 A :class:`RobotJob` is born ``waiting`` when a team sends its solved program; the facilitator
 starts it (``running``) or refuses it (``refused``); the run ends ``finished``, ``invalid``,
-``stopped``, ``lost`` or ``failed`` (the :class:`firmware_bridge.fleet.RunStatus` values). A
-stopped, lost or failed run can be started again. The program stays in the team's attempt (in
-the database) whatever happens to the job.
+``stopped``, ``lost`` or ``failed`` (the :class:`firmware_bridge.fleet.RunStatus` values). A job
+that was running when the server stopped without a word (a crash, a power cut) is
+``interrupted`` at the next start: the robot stopped by itself (its watchdog) and nothing starts
+again until a facilitator says so. A stopped, lost, failed or interrupted run can be started
+again. The program stays in the team's attempt (in the database) whatever happens to the job;
+every job is stored too (``robot_jobs``, :mod:`robolab.server.robots_store`).
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ class JobStatus(StrEnum):
     FAILED = "failed"
     REFUSED = "refused"
     """The facilitator said no this time."""
+    INTERRUPTED = "interrupted"
+    """It was running when the server died; a facilitator may start it again."""
 
     @property
     def open(self) -> bool:
@@ -38,7 +43,12 @@ class JobStatus(StrEnum):
 
     @property
     def retryable(self) -> bool:
-        return self in (JobStatus.STOPPED, JobStatus.LOST, JobStatus.FAILED)
+        return self in (
+            JobStatus.STOPPED,
+            JobStatus.LOST,
+            JobStatus.FAILED,
+            JobStatus.INTERRUPTED,
+        )
 
 
 @dataclass
@@ -97,11 +107,23 @@ def result_summary(report: dict[str, Any]) -> dict[str, Any]:
 
 
 class RobotQueue:
-    """Every job of this server run, by id (ended ones are trimmed to :data:`KEEP_ENDED`)."""
+    """The open jobs and the newest ended ones, by id (ended ones trimmed to :data:`KEEP_ENDED`)."""
 
     def __init__(self) -> None:
         self._jobs: dict[int, RobotJob] = {}
         self._ids = itertools.count(1)
+
+    def restore(self, jobs: list[RobotJob], next_id: int) -> None:
+        """The jobs read back from the database (oldest first); new ids start at ``next_id``."""
+        self._jobs = {job.id: job for job in jobs}
+        self._ids = itertools.count(max(next_id, max(self._jobs, default=0) + 1))
+
+    def drop_sessions(self, session_ids: set[int]) -> list[RobotJob]:
+        """Forgets the jobs of these (deleted) sessions; returns them."""
+        gone = [j for j in self._jobs.values() if j.session_id in session_ids]
+        for job in gone:
+            del self._jobs[job.id]
+        return gone
 
     def add(self, **fields: Any) -> RobotJob:
         job = RobotJob(id=next(self._ids), **fields)

@@ -18,6 +18,10 @@ into hub events:
 A team may send a program only when the server finds, itself, that the team's current program
 (its autosaved workspace) is the program of its newest attempt and that this attempt solves the
 challenge; the tablet's button only mirrors that answer.
+
+Everything survives a restart, a crash included: the queue is stored (:mod:`robots_store`; a
+job that was running is ``interrupted`` at the next start and waits for a facilitator), and the
+robots are remembered with their names, calibration and teams (:mod:`robot_recall`).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sqlite3
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -42,11 +47,13 @@ from firmware_bridge.virtual_robot import VirtualRobot
 from robolab.challenge import Challenge
 from robolab.i18n import LANGS, Lang
 from robolab.server import robots_store
+from robolab.server.db import Database
 from robolab.server.http import ApiError
 from robolab.server.hub import FLEET_TOPIC, team_topic
 from robolab.server.models import Event, Session, Team
 from robolab.server.robot_checks import current_program
-from robolab.server.robot_jobs import JobStatus, RobotJob, RobotQueue, result_summary
+from robolab.server.robot_jobs import KEEP_ENDED, JobStatus, RobotJob, RobotQueue, result_summary
+from robolab.server.robot_recall import RobotRecall
 from robolab.server.room import RoomControl
 from robolab.server.state import AppState
 from robolab.server.texts import both
@@ -113,6 +120,7 @@ class RobotRoom(RoomControl):
         self._team_session: dict[int, int] = {}
         self._tasks: set[asyncio.Task[Any]] = set()
         self._scan_lock = asyncio.Lock()
+        self.recall = RobotRecall(self.fleet, self._team_session, self._name_given_back)
 
     # -- the room hook -------------------------------------------------------------------------
 
@@ -130,24 +138,49 @@ class RobotRoom(RoomControl):
         return self._state
 
     async def open(self, state: AppState) -> None:
-        """Called by the app once it is ready: virtual robots now, given URLs in the background."""
+        """Called by the app once it is ready: the stored queue (a job that was running is now
+        interrupted), virtual robots now, given URLs and remembered robots in the background."""
         self._state = state
+        await self._restore_queue(state.db)
+        remembered = await self.recall.open(state.db)
         self.fleet.on_event(self._on_fleet_event)
         for robot in self.virtual:
             register_virtual(robot)
         await asyncio.gather(*(self._connect_quietly(f"virtual://{r.name}") for r in self.virtual))
-        for url in self.urls:
-            self._spawn(self._connect_quietly(url))
+        virtual = {f"virtual://{r.name}" for r in registered_virtual()}
+        self._spawn(
+            self.recall.connect_at_start(remembered, self.urls, virtual, self._connect_quietly)
+        )
 
-    async def _connect_quietly(self, url: str) -> None:
+    async def _restore_queue(self, db: Database) -> None:
+        jobs, next_id = await db.run(robots_store.load_jobs, KEEP_ENDED)
+        self.queue.restore(jobs, next_id)
+        for job in jobs:
+            self._team_session.setdefault(job.team_id, job.session_id)
+            if job.status is JobStatus.RUNNING:  # the server died under it: never restarted alone
+                message = both("fleet.interrupted", robot=job.robot_name)
+                job.set(JobStatus.INTERRUPTED, message=message, progress=None)
+                await self._announce(job)
+
+    async def _connect_quietly(self, url: str, name: str = "") -> None:
+        """Connects a robot; a failure is a line on the terminal and a note in the panel (the
+        card keeps ``name``, a remembered robot's)."""
         try:
             await self.fleet.connect(url)
+            return
         except BridgeError as err:
             self.problems.append({lang: err.message(lang) for lang in LANGS})
             log.warning("robot %s: %s", url, err.message(self.lang))
         except Exception:  # a surprise must not stop the server: it says what it could not do
             log.exception("robot %s could not be connected", url)
             self.problems.append({lang: f"{url}: ?" for lang in LANGS})
+        robot = next((r for r in self.fleet.robots.values() if r.url == url), None)
+        if robot is not None and name and not robot.name:
+            robot.name = name
+            self._robot_changed(robot.to_json())
+
+    def _name_given_back(self, robot: FleetRobot) -> None:
+        self._robot_changed(robot.to_json())
 
     def _spawn(self, work: Any) -> None:
         task = asyncio.get_running_loop().create_task(work)
@@ -177,6 +210,9 @@ class RobotRoom(RoomControl):
         kind = event.get("type")
         if kind == "robot":
             self._robot_changed(event["robot"])
+            robot = self.fleet.robots.get(str(event["robot"].get("id")))
+            if robot is not None and self.recall.noticed(robot):
+                self._spawn(self._restore(robot.id))
         elif kind == "progress":
             self._progress(event)
 
@@ -220,15 +256,22 @@ class RobotRoom(RoomControl):
         payload = {"job": job.id, "challenge": job.challenge_id, "robot": job.robot_id, **data}
         self._publish(Event("robot.progress", job.session_id, job.team_id, payload, time.time()))
 
+    async def _restore(self, robot_id: str) -> None:
+        try:
+            await self.recall.restore(robot_id)
+        except Exception:  # the server is closing, or the disk is full: the robot works anyway
+            log.warning("robot %s: what it had could not be given back", robot_id, exc_info=True)
+
     async def _announce(self, job: RobotJob) -> None:
         """Stores and pushes the job's new state (live only if the session is gone)."""
         data = {"job": job.to_json()}
         try:
-            event = await self.state.db.run(
-                robots_store.job_event, job.session_id, job.team_id, data
-            )
-        except Exception:  # the session was deleted, or the server is closing
-            log.debug("robot job %d not stored", job.id, exc_info=True)
+            event = await self.state.db.run(robots_store.save_job, job, data)
+        except sqlite3.IntegrityError:  # the session was deleted meanwhile
+            log.debug("robot job %d not stored: its session is gone", job.id)
+            event = Event("robot.job", job.session_id, job.team_id, data, time.time())
+        except Exception:  # a full disk, or the server is closing
+            log.warning("robot job %d not stored", job.id, exc_info=True)
             event = Event("robot.job", job.session_id, job.team_id, data, time.time())
         self._publish(event)
 
@@ -252,11 +295,43 @@ class RobotRoom(RoomControl):
         event = Event("robot.changed", 0, None, {"robot": {"id": robot.id, "removed": True}})
         self._publish(event, [FLEET_TOPIC])
 
-    def assign(self, robot_id: str, team: Team | None) -> FleetRobot:
+    async def assign(self, robot_id: str, team: Team | None) -> FleetRobot:
+        """Gives the robot to ``team`` (``None``: to nobody), remembered at once."""
         robot = self.robot(robot_id)
+        await self.recall.gave_team(  # first: if the disk is full, nothing changes (503)
+            robot, None if team is None else team.id, None if team is None else team.session_id
+        )
         if team is not None:
             self._team_session[team.id] = team.session_id
-        return self.fleet.assign(robot.id, None if team is None else str(team.id))
+        self.fleet.assign(robot.id, None if team is None else str(team.id))
+        return robot
+
+    async def rename(self, robot_id: str, name: str) -> None:
+        robot = await self.fleet.rename(robot_id, name)
+        await self.recall.renamed(robot)
+
+    async def calibrate(self, robot_id: str, values: dict[str, int]) -> None:
+        await self.fleet.calibrate(robot_id, **values)
+        await self.recall.calibrated(self.fleet.get(robot_id), values)
+
+    async def disconnect(self, robot_id: str) -> None:
+        await self.fleet.disconnect(robot_id)
+        await self.recall.disconnected(self.fleet.get(robot_id))
+
+    async def sessions_deleted(self, ids: list[int]) -> None:
+        """Forgets deleted sessions: their jobs (a running one stops) and their teams' robots.
+        The database forgot them already (foreign keys)."""
+        gone = set(ids)
+        for job in self.queue.drop_sessions(gone):
+            if job.status is JobStatus.RUNNING and job.robot_id is not None:
+                with contextlib.suppress(BridgeError, KeyError):
+                    await self.fleet.stop(job.robot_id)
+        teams = {team for team, session in self._team_session.items() if session in gone}
+        for robot in list(self.fleet.robots.values()):
+            if _team_id(robot.team) in teams:
+                self.fleet.assign(robot.id, None)
+        for team in teams:
+            del self._team_session[team]
 
     async def scan(self, timeout: float = SCAN_SECONDS) -> dict[str, Any]:
         """Robots that answer and are not in the fleet yet (serial, Bluetooth LE, virtual)."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -49,6 +49,10 @@ class RoomControl:
     async def close(self) -> None:
         """Called when the app stops, before the database closes."""
 
+    async def sessions_deleted(self, ids: list[int]) -> None:
+        """Called once sessions were deleted (by a facilitator or the purge) with all their data:
+        forget what is kept in memory about them (robots given to their teams, queued programs)."""
+
 
 class FleetRoomControl(RoomControl):
     """Adapts a coroutine function that stops every robot (``Fleet.stop_all``)."""
@@ -60,6 +64,17 @@ class FleetRoomControl(RoomControl):
 
     async def stop_all_robots(self) -> None:
         await self._stop_all()
+
+
+async def sessions_deleted(room: object, ids: Sequence[int]) -> None:
+    """Tells ``room`` that these sessions are gone, when it wants to know (never raises)."""
+    method = getattr(room, "sessions_deleted", None)
+    if method is None or not ids:
+        return
+    try:
+        await method(list(ids))
+    except Exception:
+        log.exception("the room could not forget the deleted sessions")
 
 
 async def stop_robots(room: RoomControl) -> RobotsStopped:

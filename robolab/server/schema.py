@@ -15,6 +15,8 @@ The model, with the facilitator's side (sessions, live dashboard, replays, expor
 - ``events``: the per-session event stream (sequence numbers for dashboards that reconnect).
 - ``hints``: each hint level a team was shown about one of its attempts (``shown`` counts
   repeats; the dashboard counts the rows per team and challenge).
+- ``robots`` / ``robot_jobs``: the robots the server knew (name, calibration, team) and the
+  programs sent to them; ``facilitator_keys``: the hashes of the facilitator's secret links.
 
 Never edit a migration that has shipped: add a new one.
 """
@@ -139,6 +141,47 @@ MIGRATIONS: tuple[str, ...] = (
         INSERT OR REPLACE INTO meta (key, value) VALUES ('ids.attempts', max(OLD.id,
             coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'ids.attempts'), 0)));
     END;
+    """,
+    # 4: robots survive a restart (robolab/server/robot_memory.py): the robots the server knew,
+    # by the name of their hello (the address is a hint), with the name and calibration given
+    # in the panel and the team they belong to; the queue of programs for the robots
+    # (robolab/server/robots_store.py; AUTOINCREMENT: a job id is never given twice). The
+    # facilitator's secret is kept as hashes only (robolab/server/fac_keys.py moves the old
+    # plain ``meta.facilitator_token`` there on first start).
+    """
+    CREATE TABLE robots (
+        id INTEGER PRIMARY KEY,
+        hello_name TEXT NOT NULL,
+        url TEXT NOT NULL,
+        name TEXT,
+        calibration TEXT,
+        connect_at_start INTEGER NOT NULL DEFAULT 1,
+        session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+        team_id INTEGER REFERENCES teams(id) ON DELETE SET NULL,
+        seen_at REAL NOT NULL
+    );
+    CREATE INDEX robots_by_team ON robots (team_id);
+    CREATE TABLE robot_jobs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        team_id INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+        attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+        challenge_id TEXT NOT NULL,
+        program TEXT NOT NULL,
+        robot_name TEXT NOT NULL,
+        status TEXT NOT NULL,
+        tries INTEGER NOT NULL DEFAULT 0,
+        message TEXT,
+        result TEXT,
+        created_at REAL NOT NULL,
+        updated_at REAL NOT NULL
+    );
+    CREATE INDEX robot_jobs_by_session ON robot_jobs (session_id, id);
+    CREATE TABLE facilitator_keys (
+        hash TEXT PRIMARY KEY,
+        created_at REAL NOT NULL,
+        used_at REAL NOT NULL
+    );
     """,
 )
 

@@ -14,6 +14,7 @@ from robolab.pack import bundled_packs_root
 from robolab.server.catalog import Catalog
 from robolab.server.db import DB_FILE, Database
 from robolab.server.db_problems import ProblemNotices
+from robolab.server.fac_keys import FacilitatorKeys
 from robolab.server.hub import Hub
 from robolab.server.room import RoomControl
 
@@ -109,6 +110,8 @@ class AppState:
     db: Database
     hub: Hub
     facilitator_token: str
+    """The key of the facilitator link printed at this start (in memory only: the database keeps
+    its hash); a new secret link replaces it."""
     limiter: RateLimiter = field(default_factory=RateLimiter)
     room: RoomControl = field(default_factory=RoomControl)
     projector: dict[int, list[int]] = field(default_factory=dict)
@@ -117,6 +120,12 @@ class AppState:
     """Wrong join codes and pseudonyms from every address together (one key, ``"all"``)."""
     db_notices: ProblemNotices = field(default_factory=ProblemNotices)
     """Database problems (full disk, lock) already told to the facilitators, and when."""
+    keys: FacilitatorKeys = field(default_factory=FacilitatorKeys)
+    """The facilitator keys that are good now (``facilitator_token`` among them)."""
+
+    def __post_init__(self) -> None:
+        if self.facilitator_token and self.keys.holds(self.facilitator_token) is None:
+            self.keys.add(self.facilitator_token)
 
 
 def app_state(conn: HTTPConnection) -> AppState:

@@ -35,17 +35,6 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
 
 
-def facilitator_token(conn: sqlite3.Connection) -> str:
-    """The secret of the facilitator link, created once and kept across restarts."""
-    row = conn.execute("SELECT value FROM meta WHERE key = 'facilitator_token'").fetchone()
-    if row is not None:
-        return str(row[0])
-    token = new_token()
-    with transaction(conn):
-        conn.execute("INSERT INTO meta (key, value) VALUES ('facilitator_token', ?)", (token,))
-    return token
-
-
 def next_id(table: str) -> str:
     """SQL for the next id of ``table``: above every id it ever gave, deleted rows' included
     (kept in ``meta`` by the triggers of migration 3), so that an id is never given twice."""

@@ -15,6 +15,7 @@ from typing import Any
 from robolab.i18n import Lang
 from robolab.messages import CATALOG as ENGINE_CATALOG
 from robolab.messages import fill, translate
+from robolab.server.texts_access import ACCESS_CATALOG
 from robolab.server.texts_editor import EDITOR_CATALOG
 from robolab.server.texts_facilitator import FACILITATOR_CATALOG
 from robolab.server.texts_hints import HINTS_CATALOG
@@ -105,14 +106,16 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     # facilitator
     "facilitator.bad_token": (
-        "lien d'animateur invalide : utilise celui affiché par « robolab serve »",
-        'invalid facilitator link: use the one printed by "robolab serve"',
+        "lien d'animateur invalide, trop ancien ou remplacé par un nouveau lien secret : utilise "
+        "celui affiché par « robolab serve »",
+        "invalid facilitator link, too old or replaced by a new secret link: use the one printed "
+        'by "robolab serve"',
     ),
     "facilitator.forbidden": (
         "réservé aux animateurs : ouvre le lien animateur affiché par « robolab serve » au "
-        "démarrage",
+        "démarrage, ou le nouveau lien secret qu'un animateur t'a donné",
         'for facilitators only: open the facilitator link printed by "robolab serve" when it '
-        "starts",
+        "starts, or the new secret link another facilitator gave you",
     ),
     "facilitator.teams": ("{n} équipe(s)", "{n} team(s)"),
     "facilitator.join": ("Pour rejoindre : {url}", "To join: {url}"),
@@ -239,6 +242,7 @@ CATALOG.update(EDITOR_CATALOG)
 CATALOG.update(ROBOTS_CATALOG)
 CATALOG.update(HINTS_CATALOG)
 CATALOG.update(SYSTEM_CATALOG)
+CATALOG.update(ACCESS_CATALOG)
 
 
 def say(key: str, lang: Lang, /, **params: Any) -> str:

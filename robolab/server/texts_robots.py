@@ -37,8 +37,8 @@ ROBOTS_CATALOG: dict[str, tuple[str, str]] = {
         'this request is not waiting any more (it is "{status}")',
     ),
     "fleet.not_retryable": (
-        "seul un envoi arrêté, perdu ou raté peut être relancé",
-        "only a stopped, lost or failed run can be tried again",
+        "seul un envoi arrêté, perdu, raté ou interrompu peut être relancé",
+        "only a stopped, lost, failed or interrupted run can be tried again",
     ),
     "fleet.robot_not_ready": (
         "le robot {robot} n'est pas connecté ({link}) : reconnectez-le dans le panneau Robots",
@@ -82,6 +82,12 @@ ROBOTS_CATALOG: dict[str, tuple[str, str]] = {
         "Robot {robot} is running your program.",
     ),
     "fleet.started": ("Robots : {text}", "Robots: {text}"),
+    "fleet.interrupted": (
+        "Le serveur s'est arrêté pendant que le robot {robot} exécutait ton programme ; le robot "
+        "s'est arrêté tout seul. Ton programme est gardé : l'animateur peut le relancer.",
+        "The server stopped while robot {robot} was running your program; the robot stopped by "
+        "itself. Your program is kept: the facilitator can start it again.",
+    ),
     # the facilitator's fleet panel
     "fac.nav_robots": ("Robots", "Robots"),
     "fac.robots_title": ("Les robots", "The robots"),
@@ -167,6 +173,7 @@ ROBOTS_CATALOG: dict[str, tuple[str, str]] = {
     "fac.robots_job_lost": ("connexion perdue", "link lost"),
     "fac.robots_job_failed": ("raté", "failed"),
     "fac.robots_job_refused": ("refusé", "refused"),
+    "fac.robots_job_interrupted": ("interrompu (serveur arrêté)", "interrupted (server stopped)"),
     "fac.robots_solved": ("le robot a réussi", "the robot succeeded"),
     "fac.robots_not_solved": ("le robot n'a pas réussi", "the robot did not succeed"),
     "fac.robots_differs": (

@@ -39,6 +39,7 @@ ROUTES = [
     ("GET", BASE + "/{session_id}/export.csv"),
     ("GET", BASE + "/{session_id}/export.json"),
     ("POST", "/facilitator/logout"),
+    ("POST", "/api/facilitator/link"),
     # the robots (routes/fleet.py, routes/robot_queue.py)
     ("GET", "/api/facilitator/robots"),
     ("POST", "/api/facilitator/robots"),

@@ -23,6 +23,7 @@ from robolab.server.dashboard_store import dashboard_rows
 from robolab.server.guard import require_facilitator
 from robolab.server.http import ApiError, json_response, read_json_object, request_lang
 from robolab.server.models import Access, Event
+from robolab.server.room import sessions_deleted
 from robolab.server.routes.fac_common import facilitator_session, id_list, parse_access
 from robolab.server.state import AppState
 from robolab.server.texts import say
@@ -159,6 +160,7 @@ async def delete_session(request: Request) -> Response:
     goodbye = Event("session.deleted", session.id, None, {}, time.time())
     state.hub.publish(goodbye)
     await state.db.run(admin_store.delete_session, session.id)
+    await sessions_deleted(state.room, [session.id])
     state.projector.pop(session.id, None)
     state.hub.close_session(session.id)
     return json_response({"deleted": session.id})

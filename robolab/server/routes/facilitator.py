@@ -8,6 +8,9 @@ The page carries its CSRF token and its sentences; without the cookie it explain
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+import time
 from html import escape
 
 from starlette.requests import Request
@@ -15,12 +18,12 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from robolab import __version__
+from robolab.server.fac_keys import KEY_DAYS, touch_key
 from robolab.server.guard import (
     FACILITATOR_COOKIE,
     csrf_token,
     is_facilitator,
     require_facilitator,
-    same_secret,
 )
 from robolab.server.http import json_response
 from robolab.server.routes.editor import block_texts
@@ -28,7 +31,8 @@ from robolab.server.routes.pages import LANG_COOKIE, embed_json, page_lang, temp
 from robolab.server.state import app_state
 from robolab.server.texts import facilitator_texts, say
 
-COOKIE_DAYS = 30
+COOKIE_DAYS = KEY_DAYS
+log = logging.getLogger("robolab.server")
 
 
 def _refused(key: str, status: int = 403) -> Response:
@@ -50,19 +54,30 @@ async def facilitator_entry(request: Request) -> Response:
     if state.limiter.full(key):
         return _refused("api.too_many_tries", 429)
     token = request.query_params.get("token", "")
-    if not token or not same_secret(token, state.facilitator_token):
+    hashed = state.keys.holds(token)
+    if hashed is None:
         state.limiter.allow(key)
         return _refused("facilitator.bad_token")
+    now = time.time()
+    state.keys.used[hashed] = now
+    try:  # the key is good for COOKIE_DAYS more; a full disk must not keep anyone out
+        await state.db.run(touch_key, hashed, now)
+    except sqlite3.OperationalError:
+        log.warning("the facilitator login could not be recorded", exc_info=True)
     response = RedirectResponse("/facilitator/", status_code=303)
+    set_facilitator_cookie(response, token)
+    return response
+
+
+def set_facilitator_cookie(response: Response, key: str) -> None:
     response.set_cookie(
         FACILITATOR_COOKIE,
-        token,
+        key,
         max_age=COOKIE_DAYS * 86400,
         httponly=True,
         samesite="strict",
         path="/",
     )
-    return response
 
 
 async def facilitator_app(request: Request) -> Response:
@@ -75,7 +90,7 @@ async def facilitator_app(request: Request) -> Response:
         "lang": lang,
         "version": __version__,
         "texts": {**block_texts(lang), **facilitator_texts(lang)},  # the editor's blocks too
-        "csrf": csrf_token(state.facilitator_token),
+        "csrf": csrf_token(request.cookies.get(FACILITATOR_COOKIE, "")),
         "keep_days": state.config.keep_days,
     }
     html = template("facilitator.html").substitute(

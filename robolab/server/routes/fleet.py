@@ -122,7 +122,7 @@ async def rename(request: Request) -> Response:
     name = text_field(body, "name", max_length=40).strip()
     if not NAME_RE.match(name):
         raise ApiError(400, "fleet.bad_name")
-    return await _robot_call(room, _robot_id(request), lambda rid: room.fleet.rename(rid, name))
+    return await _robot_call(room, _robot_id(request), lambda rid: room.rename(rid, name))
 
 
 async def identify(request: Request) -> Response:
@@ -141,9 +141,7 @@ async def calibrate(request: Request) -> Response:
     """``POST /api/facilitator/robots/{id}/calibration {"cell"?, "speed"?, ...}``."""
     _, room, body = await _change(request)
     values = calibration_values(body)
-    return await _robot_call(
-        room, _robot_id(request), lambda rid: room.fleet.calibrate(rid, **values)
-    )
+    return await _robot_call(room, _robot_id(request), lambda rid: room.calibrate(rid, values))
 
 
 async def assign(request: Request) -> Response:
@@ -153,7 +151,7 @@ async def assign(request: Request) -> Response:
     room.robot(robot_id)
     team_id, session_id = body.get("team"), body.get("session")
     if team_id is None:
-        robot = room.assign(robot_id, None)
+        robot = await room.assign(robot_id, None)
         return json_response({"robot": room.robot_json(robot.to_json())})
     if not (is_id(team_id) and is_id(session_id)):
         raise ApiError(404, "team.not_found")
@@ -161,7 +159,7 @@ async def assign(request: Request) -> Response:
         raise ApiError(404, "team.not_found")
     teams = await state.db.run(store.teams_of, session_id)
     team = next(t for t in teams if t.id == team_id)
-    robot = room.assign(robot_id, team)
+    robot = await room.assign(robot_id, team)
     return json_response({"robot": room.robot_json(robot.to_json())})
 
 
@@ -172,9 +170,10 @@ async def stop(request: Request) -> Response:
 
 
 async def disconnect(request: Request) -> Response:
-    """``POST /api/facilitator/robots/{id}/disconnect``: closes the link (robot stays listed)."""
+    """``POST /api/facilitator/robots/{id}/disconnect``: closes the link (robot stays listed, and
+    is not reconnected at the next start)."""
     _, room, _ = await _change(request)
-    return await _robot_call(room, _robot_id(request), room.fleet.disconnect)
+    return await _robot_call(room, _robot_id(request), room.disconnect)
 
 
 ROBOT = "/api/facilitator/robots/{robot_id}"

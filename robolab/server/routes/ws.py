@@ -177,7 +177,7 @@ async def _write_loop(ws: WebSocket, sub: Subscription, sender: Sender) -> None:
     while True:
         event = await sub.get()
         if event is None:
-            await close_quietly(ws, 4409)
+            await close_quietly(ws, sub.close_code)
             return
         await sender.text(event.wire)
 

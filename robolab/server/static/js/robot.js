@@ -11,7 +11,7 @@ import { onRoomEvent } from './socket.js';
 import { h, toast } from './ui.js';
 
 const RECHECK_MS = 1500; // after an edit: the autosave (0.8 s) has reached the server by then
-const ENDED = new Set(['finished', 'invalid', 'stopped', 'lost', 'failed', 'refused']);
+const ENDED = new Set(['finished', 'invalid', 'stopped', 'lost', 'failed', 'refused', 'interrupted']);
 
 /** The robot box of a challenge page; `changed()` after each edit, `afterRun()` after a run. */
 export function robotPanel({ challenge, editor, player, autosave }) {

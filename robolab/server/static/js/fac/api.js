@@ -7,6 +7,11 @@ export { ApiError };
 const config = JSON.parse(document.getElementById('config').textContent);
 export const keepDays = config.keep_days;
 
+/** After a new secret link, this page's anti-forgery value (it comes from the key). */
+export function setCsrf(value) {
+  config.csrf = value;
+}
+
 /** JSON request with the facilitator cookie (and the CSRF token on changes). */
 export function call(method, path, body = undefined) {
   const headers = method === 'GET' ? {} : { 'X-RoboLab-CSRF': config.csrf };

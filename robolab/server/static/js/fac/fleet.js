@@ -12,8 +12,8 @@ import { get, post, sessionPath } from './api.js';
 import { header } from './header.js';
 import { teamBadge, teamName } from './widgets.js';
 
-const ENDED = new Set(['finished', 'invalid', 'stopped', 'lost', 'failed', 'refused']);
-const RETRY = new Set(['stopped', 'lost', 'failed']);
+const ENDED = new Set(['finished', 'invalid', 'stopped', 'lost', 'failed', 'refused', 'interrupted']);
+const RETRY = new Set(['stopped', 'lost', 'failed', 'interrupted']);
 const CALIBRATION = ['cell', 'speed', 'track', 'trim', 'power'];
 const SHOWN_ENDED = 6;
 const calibrationOpen = new Set(); // robot ids whose calibration stays unfolded across updates

@@ -2,6 +2,7 @@
 import { lang, t } from '../i18n.js';
 import { icon } from '../icons.js';
 import { h, mount, toast } from '../ui.js';
+import { newLinkButton } from './access.js';
 import { del, get, keepDays, post, sessionPath } from './api.js';
 import { header } from './header.js';
 import { confirmDialog, day, iconButton, tn } from './widgets.js';
@@ -71,6 +72,6 @@ export async function showSessions() {
           await post('/facilitator/logout');
           location.reload();
         },
-      }, t('logout'))))));
+      }, t('logout')), ' · ', newLinkButton()))));
   return null;
 }
